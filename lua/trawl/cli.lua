@@ -1,0 +1,179 @@
+--- The trawl command: options, the run over every input document, and the
+-- `test` subcommand. Exit status: 0 success, 1 some documents failed
+-- (reported, the run continued), 2 usage or rule-load error.
+local trawl = require "trawl"
+local input = require "trawl.input"
+local output = require "trawl.output"
+
+local cli = {}
+
+local USAGE = [[
+usage: trawl [options] [FILE|DIR|-]...
+       trawl test [--rules PATH]... [RULES]...
+
+Extract sources and military figures from news text with Lua rules.
+Reads text files (doc id: the file name without extension), folders
+(recursively, *.txt), standard input (- or no FILE) and JSON Lines
+({"id": ..., "text": ...}, by the .jsonl extension or --input jsonl).
+
+options:
+  -r, --rules PATH      rule file or folder; repeatable (default: the rule
+                        packs shipped with trawl)
+  -f, --format FMT      jsonl (default), tsv or pretty
+      --input KIND      text or jsonl (default: by file extension)
+      --ext EXT         file extension read in folders (default: txt)
+      --id-field NAME   JSON Lines field with the doc id (default: id)
+      --text-field NAME JSON Lines field with the text (default: text)
+      --types LIST      only these types, comma-separated (figure,source)
+      --color WHEN      pretty colours: auto (default), always, never
+  -h, --help            this help
+  -V, --version         version
+
+trawl test runs the examples carried by the rules (default: the shipped
+packs) and prints a diff for each failure; exit status 1 when any fails.
+
+Each JSON line has doc, type, start, end (UTF-8 byte offsets, 0-based,
+end-exclusive), text (exactly the bytes [start, end) of the document), rule,
+and the fields of the type.
+]]
+
+local function err(fmt, ...)
+  io.stderr:write("trawl: ", string.format(fmt, ...), "\n")
+end
+
+-- options that take a value, by long name; short aliases
+local VALUED = { rules = true, format = true, input = true, ext = true,
+                 ["id-field"] = true, ["text-field"] = true, types = true,
+                 color = true }
+local SHORT = { r = "rules", f = "format", h = "help", V = "version" }
+
+--- Parse argv into options and operands; returns opts or nil, message.
+function cli.parse(argv)
+  local opts = { rules = {}, files = {} }
+  local i = 1
+  while i <= #argv do
+    local a = argv[i]
+    local name, value
+    if a == "--" then
+      for j = i + 1, #argv do opts.files[#opts.files + 1] = argv[j] end
+      break
+    elseif a:find("^%-%-") then
+      name, value = a:match("^%-%-([^=]+)=(.*)$")
+      name = name or a:sub(3)
+    elseif a:find("^%-.") then
+      name = SHORT[a:sub(2)]
+      if not name then return nil, "unknown option '" .. a .. "'" end
+    else
+      opts.files[#opts.files + 1] = a
+    end
+    if name then
+      if VALUED[name] then
+        if not value then
+          i = i + 1
+          value = argv[i]
+          if not value then return nil, "option --" .. name .. " needs a value" end
+        end
+        if name == "rules" then opts.rules[#opts.rules + 1] = value
+        else opts[(name:gsub("%-", "_"))] = value end
+      elseif name == "help" or name == "version" then
+        if value then return nil, "option --" .. name .. " takes no value" end
+        opts[name] = true
+      else
+        return nil, "unknown option '--" .. name .. "'"
+      end
+    end
+    i = i + 1
+  end
+  return opts
+end
+
+local function check_choice(value, choices, what)
+  for _, c in ipairs(choices) do if c == value then return true end end
+  return nil, string.format("%s must be one of %s, not '%s'", what,
+    table.concat(choices, ", "), tostring(value))
+end
+
+local function load_rules(opts, env)
+  local paths = opts.rules
+  if #paths == 0 then
+    local dir = env.have_rules and env.rules_dir or trawl.default_rules()
+    if not dir then return nil, "no rules: the default rule packs were not found; use --rules" end
+    paths = { dir }
+  end
+  return trawl.load(paths)
+end
+
+local function type_filter(list)
+  if not list then return nil end
+  local set = {}
+  for t in list:gmatch("[^,%s]+") do set[t] = true end
+  return set
+end
+
+local function run_test(opts, env)
+  for _, f in ipairs(opts.files) do opts.rules[#opts.rules + 1] = f end
+  local rs, lerr = load_rules(opts, env)
+  if not rs then err("%s", lerr); return 2 end
+  local passed, failed, failures = rs:test()
+  for _, f in ipairs(failures) do
+    io.stdout:write(string.format("FAIL %s: rule '%s', example %d\n", f.where, f.rule, f.index))
+    for _, line in ipairs(f.lines) do io.stdout:write("  ", line, "\n") end
+  end
+  io.stdout:write(string.format("%d passed, %d failed\n", passed, failed))
+  return failed > 0 and 1 or 0
+end
+
+local function run_extract(opts, env)
+  local ok, cerr = check_choice(opts.format or "jsonl", { "jsonl", "tsv", "pretty" }, "--format")
+  if ok and opts.input then ok, cerr = check_choice(opts.input, { "text", "jsonl" }, "--input") end
+  if ok and opts.color then ok, cerr = check_choice(opts.color, { "auto", "always", "never" }, "--color") end
+  if not ok then err("%s", cerr); return 2 end
+  local rs, lerr = load_rules(opts, env)
+  if not rs then err("%s", lerr); return 2 end
+  local color = opts.color == "always" or ((opts.color or "auto") == "auto" and env.tty)
+  local writer = output.writer(opts.format or "jsonl", io.stdout, { color = color })
+  local only = type_filter(opts.types)
+  local files = #opts.files > 0 and opts.files or { "-" }
+  local failed = 0
+  input.each(files, opts, function(doc, rerr)
+    if not doc then
+      err("%s", rerr)
+      failed = failed + 1
+      return
+    end
+    local xs, errors = rs:run(doc.text, doc.id)
+    for _, e in ipairs(errors) do err("%s", e.message) end
+    if #errors > 0 then failed = failed + 1 end
+    if only then
+      local kept = {}
+      for _, x in ipairs(xs) do if only[x.type] then kept[#kept + 1] = x end end
+      xs = kept
+    end
+    writer:doc(xs, doc)
+  end)
+  writer:finish()
+  io.stdout:flush()
+  return failed > 0 and 1 or 0
+end
+
+--- Entry point: argv without the program name, env from the C host
+-- ({ rules_dir =, have_rules =, tty = }). Returns the exit status.
+function cli.main(argv, env)
+  env = env or {}
+  local command = "extract"
+  if argv[1] == "test" then
+    command = "test"
+    table.remove(argv, 1)
+  end
+  local opts, perr = cli.parse(argv)
+  if not opts then
+    err("%s (see trawl --help)", perr)
+    return 2
+  end
+  if opts.help then io.stdout:write(USAGE); return 0 end
+  if opts.version then io.stdout:write("trawl ", trawl.version, "\n"); return 0 end
+  if command == "test" then return run_test(opts, env) end
+  return run_extract(opts, env)
+end
+
+return cli
