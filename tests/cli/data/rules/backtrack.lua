@@ -1,0 +1,2 @@
+-- catastrophic backtracking hits the match limit instead of hanging
+rule { name = "backtrack", type = "x", regex = [[(a+)+b]] }

@@ -1,0 +1,2 @@
+-- a misspelt field is an error, not silently ignored
+rule { name = "typo", type = "x", regx = [[troops]] }

@@ -1,0 +1,4 @@
+rule {
+  name = "broken",
+  type = = "x",
+}
