@@ -29,10 +29,10 @@ local qualifiers = {
 local qualifier_words = {}
 for q in pairs(qualifiers) do qualifier_words[#qualifier_words + 1] = q end
 
--- the counted noun's head: "pieces of military equipment" -> "equipment"
+-- the counted noun's head, its last word: "artillery shells" -> "shells",
+-- "pieces of military equipment" -> "equipment"
 local function unit_of(noun)
-  noun = noun:lower():gsub("%s+", " ")
-  return noun:match("^pieces? of .-(%a+)$") or noun
+  return noun:lower():match("([%a%-]+)$") or noun:lower()
 end
 
 rule {

@@ -8,8 +8,8 @@ local anonymous = words "words/anonymous.txt"
 local organizations = words "words/organizations.txt"
 
 local VERBS = {
-  "said", "says", "told", "tells", "added", "adds", "noted", "notes",
-  "stated", "states", "claimed", "claims", "warned", "warns", "denied",
+  "said", "says", "told", "tells", "added", "adds", "noted",
+  "stated", "claimed", "claims", "warned", "warns", "denied",
   "denies", "insisted", "insists", "confirmed", "confirms", "estimated",
   "estimates", "reported", "reports", "announced", "announces", "revealed",
   "reveals", "explained", "explains", "stressed", "stresses", "wrote",
@@ -23,7 +23,7 @@ local DENY = { denied = true, denies = true, rejected = true, rejects = true,
 
 -- a capitalised word, and the lower-case words that may end a source
 local CAP = [[(?:\p{Lu}\.(?:\p{Lu}\.)*|\p{Lu}[\p{L}\p{M}\d'’\-]*)]]
-local HEAD = [[(?:]] .. alt(anonymous) .. "|" .. alt(documents)
+local HEAD = [[(?:]] .. alt(anonymous) .. "|" .. alt(documents) .. "|" .. alt(organizations)
   .. [[|spokes(?:man|woman|person)|leader|president|minister|newspaper|paper|agency|ministry|military|army|government)]]
 local FUNC = [[(?:in|on|at|of|to|for|from|with|and|or|but|that|which|who|is|was|were|are]]
   .. [[|has|have|had|be|been|it|this|these|those|not|as|by|said|says)]]
@@ -33,7 +33,7 @@ local FUNC = [[(?:in|on|at|of|to|for|from|with|and|or|but|that|which|who|is|was|
 -- sentence-initial connectives are not part of it)
 local NP = [[(?!(?:As|In|On|At|But|And|However|If|When|While|After|Before|Since|Then|So)\h)]]
   .. [[(?:(?:[Tt]he|[Aa]n?|[Tt]wo|[Tt]hree|[Ss]everal|[Mm]any)\h+)?]]
-  .. [[(?:(?:]] .. CAP .. [[|(?:of|for|on|de)(?:\h+the)?(?=\h+\p{Lu})|(?!]] .. FUNC .. [[\b)\p{Ll}[\p{L}\-]*)\h+){0,6}]]
+  .. [[(?:(?:]] .. CAP .. [[|(?:of|for|on|de)(?:\h+the)?(?=\h+\p{Lu})|(?!]] .. FUNC .. [[\b)\p{Ll}[\p{L}\-]*)(?:['’]s)?\h+){0,6}]]
   .. [[(?:]] .. CAP .. "|" .. HEAD .. [[)(?![\p{L}\d])]]
 local ADVERB = [[(?:\h+(?:also|even|later|earlier|previously|recently|repeatedly|publicly|has|have|had))*]]
 local CUE = [[(?<cue>]] .. alt(VERBS) .. [[)\b]]
@@ -127,7 +127,7 @@ rule {
   name = "source.inverted",
   type = "source",
   regex = [[(?<=[,"”]\s)(?<cue>said|says|added|told|wrote)\s+]]
-    .. [[(?<span>(?:]] .. CAP .. [[\h+){0,4}]] .. CAP .. [[)(?:,\s+(?<role>[^.;]{3,160}))?]],
+    .. [[(?<span>(?:]] .. CAP .. [[\h+){0,4}]] .. CAP .. [[)(?:,\s+(?<role>[^.;,]{3,160}))?]],
   action = function(m)
     return source(m.groups.span, m.groups.cue.text, m.groups.role and m.groups.role.text)
   end,
