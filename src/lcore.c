@@ -12,27 +12,22 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "lcompat.h"
+#include "lbind.h"
 #include "tlimits.h"
-#include "trawl.h"
 
-#define TOKENS_MT "trawl.tokens"
 #define REGEX_MT "trawl.regex"
 #define SCRATCH_MT "trawl.scratch"
 
 /* ------------------------------------------------------------------ */
 /* tokens */
 
-typedef struct LTokens {
-  trawl_tokens *t;
-  int textref;   /* registry reference that keeps the text alive */
-} LTokens;
-
-static LTokens *checktokens(lua_State *L, int i) {
+LTokens *lb_checktokens(lua_State *L, int i) {
   LTokens *lt = (LTokens *)luaL_checkudata(L, i, TOKENS_MT);
   if (lt->t == NULL) luaL_argerror(L, i, "tokens already freed");
   return lt;
 }
+
+#define checktokens lb_checktokens
 
 /* 1-based token index argument, checked against the token count */
 static size_t checkindex(lua_State *L, int arg, size_t n, const char *what) {
@@ -562,5 +557,6 @@ int luaopen_trawl_core(lua_State *L) {
   lua_setfield(L, -2, "version");
   lua_pushinteger(L, TRAWL_MAX_DOC);
   lua_setfield(L, -2, "max_doc");
+  lb_openmatch(L);
   return 1;
 }

@@ -23,4 +23,14 @@
 ** overflows on ordinary nested repeats over a 10 KB line. */
 #define TRAWL_JIT_STACK_KIB 1024u
 
+/* Steps (VM instructions) one token-pattern match attempt may take before
+** it fails with TRAWL_ELIMIT: a nested repeat over a long sentence can
+** backtrack exponentially, and news patterns need a few hundred steps. */
+#define TRAWL_VM_STEPS 100000u
+
+/* Largest m or n in a {m,n} repeat, and largest compiled program: repeats
+** are compiled by copying their body. */
+#define TRAWL_PAT_MAXREP 100
+#define TRAWL_PAT_MAXCODE 65536
+
 #endif

@@ -188,6 +188,244 @@ int trawl_regex_exec(const trawl_regex *re, trawl_scratch *s,
                      trawl_span *caps, int ncaps, trawl_error *err);
 
 /* ------------------------------------------------------------------ */
+/* numbers */
+
+/* what a number expression is (trawl_number.kind) */
+typedef enum trawl_numkind {
+  TRAWL_NUM_CARDINAL = 0, /* 50,000; 1.5 million; seventy-five; a dozen */
+  TRAWL_NUM_RANGE,        /* between 3,000 and 5,000; 10,000-12,000 */
+  TRAWL_NUM_VAGUE,        /* hundreds of; tens of thousands of; several */
+  TRAWL_NUM_ORDINAL,      /* 3rd; second; 155th */
+  TRAWL_NUM_YEAR,         /* 2022; 1990s */
+  TRAWL_NUM_DATE,         /* March 24; 24 March 2022; 1 September */
+  TRAWL_NUM_TIME,         /* 10:30; 3 p.m. */
+  TRAWL_NUM_PERCENT,      /* 20%; 20 percent */
+  TRAWL_NUM_FRACTION,     /* a third; 1/2; half */
+  TRAWL_NUM_MODEL,        /* a number inside a name: Hwasong-17, F-16, 155mm */
+  TRAWL_NUM_NKINDS
+} trawl_numkind;
+
+/* comparator before a quantity ("more than", "about"), trawl_number.qual */
+typedef enum trawl_qual {
+  TRAWL_Q_NONE = 0, TRAWL_Q_APPROX, TRAWL_Q_GT, TRAWL_Q_GE, TRAWL_Q_LT,
+  TRAWL_Q_LE
+} trawl_qual;
+
+typedef struct trawl_number {
+  int kind;              /* trawl_numkind */
+  int qual;              /* trawl_qual; TRAWL_Q_NONE when none was written */
+  double value;          /* the value; for ranges and vague ones, NAN */
+  double min, max;       /* ranges: both; vague plurals: min ("hundreds
+                            of" 200), max NAN; otherwise NAN */
+  char currency[4];      /* ISO 4217 code when money ("USD"), else "" */
+  uint32_t tok_start, tok_end;  /* token span [start, end), comparator
+                                   and currency included */
+  uint32_t start, end;          /* byte span [start, end), likewise */
+  uint32_t num_tok_start;       /* first token of the number proper, after
+                                   any comparator ("more than") */
+  uint32_t num_start;           /* its byte offset */
+} trawl_number;
+
+/*
+** Read one number expression: all of s[0..len) must be it ("1.5 million",
+** "seventy-five", "$40bn", "a dozen", "between 3,000 and 5,000"). Returns
+** 1 and fills out (spans relative to s) when it is one, 0 otherwise.
+*/
+int trawl_number_parse(const char *s, size_t len, trawl_number *out);
+
+/*
+** Find every number expression in a tokenised document, longest first and
+** without overlap, in text order; calls cb for each. A nonzero return from
+** cb stops the scan and is returned.
+*/
+typedef int (*trawl_number_cb)(const trawl_number *n, void *ud);
+int trawl_number_scan(const trawl_tokens *t, trawl_number_cb cb, void *ud);
+
+/* "cardinal", "range", "vague", "ordinal", "year", "date", "time",
+** "percent", "fraction", "model" */
+const char *trawl_numkind_name(int kind);
+
+/* ------------------------------------------------------------------ */
+/* gazetteers: phrase lists matched over tokens */
+
+#define TRAWL_GZ_NOACCENTS 0x01u   /* ignore diacritics: "Kyiv" ~ "Kýiv" */
+
+typedef struct trawl_gazetteer trawl_gazetteer;
+
+trawl_gazetteer *trawl_gazetteer_new(trawl_error *err);
+void trawl_gazetteer_free(trawl_gazetteer *g);
+
+/*
+** Add a phrase to list `list` (a small integer chosen by the caller) as its
+** entry number `entry`. The phrase is tokenised like documents and matched
+** token by token on folded forms (case-insensitive, curly quotes straight),
+** and without diacritics when flags has TRAWL_GZ_NOACCENTS (set per list:
+** the first add for a list decides). Returns TRAWL_OK or a negative code;
+** an empty phrase is TRAWL_EARG.
+*/
+int trawl_gazetteer_add(trawl_gazetteer *g, int list, int entry,
+                        const char *phrase, size_t len, unsigned flags,
+                        trawl_error *err);
+
+/* number of phrases added */
+size_t trawl_gazetteer_size(const trawl_gazetteer *g);
+
+/*
+** One pass over the tokens: for each start token and each list, the
+** longest phrase of that list that starts there. Calls cb in order of
+** start token, then list. If several entries of one list have the same
+** phrase, the first added wins. A nonzero return from cb stops the pass and
+** is returned; otherwise returns TRAWL_OK (or TRAWL_ENOMEM).
+*/
+typedef int (*trawl_gazetteer_cb)(int list, int entry, uint32_t tok_start,
+                                  uint32_t tok_end, void *ud);
+int trawl_gazetteer_match(const trawl_gazetteer *g, const trawl_tokens *t,
+                          trawl_gazetteer_cb cb, void *ud);
+
+/* ------------------------------------------------------------------ */
+/* annotation store: token spans that token patterns match as atoms */
+
+/*
+** A store holds, for one document, spans of tokens tagged with a class: a
+** small integer that stands for "annotations of type T whose fields pass
+** these tests" or "phrases of list L" (classes are chosen by the caller,
+** see trawl_patenv). Patterns match a span of a class as one atom.
+*/
+typedef struct trawl_store trawl_store;
+
+trawl_store *trawl_store_new(trawl_error *err);
+void trawl_store_free(trawl_store *s);
+/* empty the store, keeping its memory, for the next document */
+void trawl_store_reset(trawl_store *s);
+/* add a span [tok_start, tok_end) of class cls >= 0; id is the caller's.
+** Empty spans are refused (TRAWL_EARG). The store indexes its spans when a
+** match next reads it. */
+int trawl_store_add(trawl_store *s, int cls, uint32_t tok_start,
+                    uint32_t tok_end, int32_t id);
+size_t trawl_store_size(const trawl_store *s);
+
+/* ------------------------------------------------------------------ */
+/* token patterns */
+
+/*
+** Names in pattern source are resolved by the caller: `@name` (a phrase
+** list) and `<type tests>` (an annotation type with field tests; tests
+** may be empty). resolve returns a class >= 0, or a negative code with
+** err->msg set (err->offset is then made relative to the pattern).
+*/
+typedef struct trawl_patenv {
+  int (*resolve)(void *ud, char sigil, const char *name, size_t nlen,
+                 const char *tests, size_t tlen, trawl_error *err);
+  void *ud;
+} trawl_patenv;
+
+typedef struct trawl_pattern trawl_pattern;
+
+/*
+** Compile a token pattern (syntax: docs/rules.md). env may be NULL when
+** the pattern names no lists or annotations. On error returns NULL with
+** err->code TRAWL_ESYNTAX and err->offset the byte offset in src.
+*/
+trawl_pattern *trawl_pattern_new(const char *src, size_t len,
+                                 const trawl_patenv *env, trawl_error *err);
+void trawl_pattern_free(trawl_pattern *p);
+
+/* number of named groups; group 0 is the whole match */
+int trawl_pattern_ngroups(const trawl_pattern *p);
+/* name of group i (1..ngroups) */
+const char *trawl_pattern_group_name(const trawl_pattern *p, int i);
+/* a readable listing of the compiled program, for debugging; the caller
+** frees it with free() */
+char *trawl_pattern_dump(const trawl_pattern *p);
+
+/* a span of tokens, [start, end); start == TRAWL_NOTOK when unset */
+#define TRAWL_NOTOK ((uint32_t)-1)
+typedef struct trawl_tspan {
+  uint32_t start, end;
+} trawl_tspan;
+
+/* a stored span that a match consumed through a `@list` or `<type>` atom */
+typedef struct trawl_used {
+  int32_t id;              /* the id given to trawl_store_add */
+  int cls;
+  uint32_t start, end;     /* its token span */
+} trawl_used;
+
+typedef struct trawl_match {
+  const trawl_tspan *groups;  /* groups[0] the match, [i] named group i */
+  int ngroups;                /* ngroups + 1 entries */
+  const trawl_used *used;     /* stored spans consumed, in match order */
+  size_t nused;
+} trawl_match;
+
+/*
+** Matching state of one thread: backtracking stack, capture slots, and a
+** scratch for regexes on tokens. Holds the last match's arrays.
+*/
+typedef struct trawl_vm trawl_vm;
+trawl_vm *trawl_vm_new(const trawl_limits *lim, trawl_error *err);
+void trawl_vm_free(trawl_vm *vm);
+
+/*
+** Match p at token `start` (anchored there). Returns 1 and fills out (valid
+** until the next call with this vm), 0 when it does not match, or a
+** negative code: TRAWL_ELIMIT when the pattern took more than
+** TRAWL_VM_STEPS steps, or an error from a token regex.
+*/
+int trawl_pattern_exec(const trawl_pattern *p, trawl_vm *vm,
+                       const trawl_tokens *t, trawl_store *st,
+                       size_t start, trawl_match *out, trawl_error *err);
+
+/*
+** After a failed exec: the furthest token the pattern reached and the
+** byte offset in the pattern source of the atom that failed there. For
+** "why did my rule not fire".
+*/
+void trawl_vm_progress(const trawl_vm *vm, size_t *tok, size_t *srcpos);
+
+/* ------------------------------------------------------------------ */
+/* phases: many patterns run together over a document */
+
+/*
+** A phase indexes its patterns by what can start a match (first-token
+** words, token kinds, span classes), so that each token position tries
+** only the patterns that can match there.
+*/
+typedef struct trawl_phase trawl_phase;
+
+#define TRAWL_PH_ALLSTARTS 0x01u  /* try every start (appelt policy: the
+                                     caller resolves overlaps); otherwise
+                                     each pattern's matches are leftmost
+                                     and do not overlap each other */
+#define TRAWL_PH_PROFILE   0x02u  /* time every try (see trawl_phase_stats) */
+
+trawl_phase *trawl_phase_new(trawl_error *err);
+void trawl_phase_free(trawl_phase *ph);
+/* add pattern p (borrowed: it must outlive the phase) as rule `rule` */
+int trawl_phase_add(trawl_phase *ph, const trawl_pattern *p, int rule,
+                    trawl_error *err);
+
+typedef struct trawl_phase_cbs {
+  /* a match of rule; nonzero stops the run and is returned */
+  int (*match)(void *ud, int rule, const trawl_match *m);
+  /* rule failed at token tok (err says why); the run goes on */
+  void (*error)(void *ud, int rule, size_t tok, const trawl_error *err);
+  void *ud;
+} trawl_phase_cbs;
+
+int trawl_phase_run(trawl_phase *ph, trawl_vm *vm, const trawl_tokens *t,
+                    trawl_store *st, unsigned flags,
+                    const trawl_phase_cbs *cbs);
+
+/* per-rule counters, summed over runs (k: the k-th pattern added) */
+typedef struct trawl_rule_stats {
+  int rule;
+  uint64_t tries, matches, steps, nanos;
+} trawl_rule_stats;
+size_t trawl_phase_count(const trawl_phase *ph);
+const trawl_rule_stats *trawl_phase_stats(const trawl_phase *ph, size_t k);
+
+/* ------------------------------------------------------------------ */
 /* JSON */
 
 /*
