@@ -4,12 +4,14 @@
 local trawl = require "trawl"
 local input = require "trawl.input"
 local output = require "trawl.output"
+local explain = require "trawl.explain"
 
 local cli = {}
 
 local USAGE = [[
 usage: trawl [options] [FILE|DIR|-]...
        trawl test [--rules PATH]... [RULES]...
+       trawl explain [--rules PATH]... [--rule NAME] TEXT|FILE|-
 
 Extract sources and military figures from news text with Lua rules.
 Reads text files (doc id: the file name without extension), folders
@@ -26,11 +28,16 @@ options:
       --text-field NAME JSON Lines field with the text (default: text)
       --types LIST      only these types, comma-separated (figure,source)
       --color WHEN      pretty colours: auto (default), always, never
+      --profile         print per-rule time, tries and matches to stderr
+      --trace RULE      print what RULE matched in each document to stderr
   -h, --help            this help
   -V, --version         version
 
 trawl test runs the examples carried by the rules (default: the shipped
 packs) and prints a diff for each failure; exit status 1 when any fails.
+trawl explain runs the rules on one text and shows, per rule (or only
+--rule NAME), every match and what became of it, and for a pattern that
+matched nowhere its longest partial match and the atom that failed.
 
 Each JSON line has doc, type, start, end (UTF-8 byte offsets, 0-based,
 end-exclusive), text (exactly the bytes [start, end) of the document), rule,
@@ -44,7 +51,8 @@ end
 -- options that take a value, by long name; short aliases
 local VALUED = { rules = true, format = true, input = true, ext = true,
                  ["id-field"] = true, ["text-field"] = true, types = true,
-                 color = true }
+                 color = true, trace = true, rule = true }
+local FLAGS = { help = true, version = true, profile = true }
 local SHORT = { r = "rules", f = "format", h = "help", V = "version" }
 
 --- Parse argv into options and operands; returns opts or nil, message.
@@ -75,7 +83,7 @@ function cli.parse(argv)
         end
         if name == "rules" then opts.rules[#opts.rules + 1] = value
         else opts[(name:gsub("%-", "_"))] = value end
-      elseif name == "help" or name == "version" then
+      elseif FLAGS[name] then
         if value then return nil, "option --" .. name .. " takes no value" end
         opts[name] = true
       else
@@ -123,6 +131,31 @@ local function run_test(opts, env)
   return failed > 0 and 1 or 0
 end
 
+local function print_profile(rs, collected)
+  for _, line in ipairs(explain.profile_lines(rs:profile(collected))) do
+    io.stderr:write(line, "\n")
+  end
+end
+
+local function run_explain(opts, env)
+  if #opts.files ~= 1 then
+    err("explain takes one TEXT, FILE or - (see trawl --help)")
+    return 2
+  end
+  local rs, lerr = load_rules(opts, env)
+  if not rs then err("%s", lerr); return 2 end
+  local arg, text = opts.files[1]
+  if arg == "-" then text = io.stdin:read("*a")
+  else
+    local f = io.open(arg, "rb")
+    if f and not trawl.core.isdir(arg) then text = f:read("*a"); f:close() else text = arg end
+  end
+  local lines, xerr = explain.lines(rs, text, opts.rule)
+  if not lines then err("%s", xerr); return 2 end
+  for _, line in ipairs(lines) do io.stdout:write(line, "\n") end
+  return 0
+end
+
 local function run_extract(opts, env)
   local ok, cerr = check_choice(opts.format or "jsonl", { "jsonl", "tsv", "pretty" }, "--format")
   if ok and opts.input then ok, cerr = check_choice(opts.input, { "text", "jsonl" }, "--input") end
@@ -135,13 +168,24 @@ local function run_extract(opts, env)
   local only = type_filter(opts.types)
   local files = #opts.files > 0 and opts.files or { "-" }
   local failed = 0
+  local profile = opts.profile and {} or nil
+  if opts.trace and not rs.by_name[opts.trace] then
+    err("--trace: no rule named '%s'", opts.trace)
+    return 2
+  end
   input.each(files, opts, function(doc, rerr)
     if not doc then
       err("%s", rerr)
       failed = failed + 1
       return
     end
-    local xs, errors = rs:run(doc.text, doc.id)
+    if opts.trace then
+      io.stderr:write("== ", doc.id, "\n")
+      for _, line in ipairs(explain.lines(rs, doc.text, opts.trace)) do
+        io.stderr:write(line, "\n")
+      end
+    end
+    local xs, errors = rs:run(doc.text, doc.id, { profile = profile })
     for _, e in ipairs(errors) do err("%s", e.message) end
     if #errors > 0 then failed = failed + 1 end
     if only then
@@ -153,6 +197,7 @@ local function run_extract(opts, env)
   end)
   writer:finish()
   io.stdout:flush()
+  if profile then print_profile(rs, profile) end
   return failed > 0 and 1 or 0
 end
 
@@ -161,9 +206,8 @@ end
 function cli.main(argv, env)
   env = env or {}
   local command = "extract"
-  if argv[1] == "test" then
-    command = "test"
-    table.remove(argv, 1)
+  if argv[1] == "test" or argv[1] == "explain" then
+    command = table.remove(argv, 1)
   end
   local opts, perr = cli.parse(argv)
   if not opts then
@@ -173,6 +217,7 @@ function cli.main(argv, env)
   if opts.help then io.stdout:write(USAGE); return 0 end
   if opts.version then io.stdout:write("trawl ", trawl.version, "\n"); return 0 end
   if command == "test" then return run_test(opts, env) end
+  if command == "explain" then return run_explain(opts, env) end
   return run_extract(opts, env)
 end
 

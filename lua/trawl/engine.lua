@@ -1,25 +1,148 @@
---- Running a rule set over one document: phases in order, every rule's
--- matches, one action call per match, conflicts resolved per phase.
+--- Running a rule set over one document: tokenise once, match the phrase
+-- lists once, then each phase in order: every matcher's candidates (token
+-- patterns in C, regexes, scanners), conflicts resolved by the phase's
+-- policy, one action call per kept candidate, and the new annotations
+-- stored for the patterns of later phases.
+local core = require "trawl.core"
+local budget = require "trawl.budget"
+
 local engine = {}
 
--- table.sort, skipped when the list is already in order: matches come in
--- text order from each rule, and sorting them again costs most of a run
+local clock = os.clock
+
+-- table.sort, skipped when the list is already in order: candidates come
+-- in text order, and sorting them again would cost most of a run
 local function sort(list, before)
   for i = 2, #list do
     if before(list[i], list[i - 1]) then return table.sort(list, before) end
   end
 end
 
--- Each document gets an instruction budget so that a runaway action (an
--- endless loop in a rule) becomes an error for that document, not a hang.
-local HOOK_EVERY = 1000000
+-- the instruction budget of a document, in millions of instructions
 local function budget_for(len)
-  return 1000 + math.floor(len / 1000)   -- in units of HOOK_EVERY
+  return 200 + math.floor(len / 1000)
 end
 
---- The captures of a match: by name and by number, each
--- { text =, start =, ["end"] = } with 0-based offsets.
-local function captures(text, spans, names)
+-- token span [first, last] (1-based) covering bytes [s, e)
+local function tokens_of(toks, s, e)
+  local first = toks:at(s)
+  if not first then return #toks + 1, #toks end
+  local last = e > s and toks:at(e - 1) or nil
+  if not last then return first, first - 1 end
+  local ls = toks:span(last)
+  if ls >= e then last = last - 1 end
+  return first, last
+end
+
+-- byte span of token span [first, last]
+local function bytes_of(toks, first, last, at)
+  if last < first then
+    if first <= #toks then
+      local s = toks:span(first)
+      return s, s
+    end
+    return at, at
+  end
+  local s = toks:span(first)
+  local _, e = toks:span(last)
+  return s, e
+end
+
+-- candidates ---------------------------------------------------------------
+
+local function candidate(rule, s, e, first, last, kind, data)
+  return { rule = rule, start = s, ["end"] = e, first = first, last = last,
+           kind = kind, data = data }
+end
+
+-- a token-pattern match: its groups come as token spans
+local function from_tokens(ctx, rule, m)
+  local g = m.groups
+  local first, last = g[1], g[2]
+  if rule.span_group then
+    local i = 2 * rule.span_group + 1
+    if g[i] then first, last = g[i], g[i + 1] end
+  end
+  local s, e = bytes_of(ctx.toks, first, last, 0)
+  local c = candidate(rule, s, e, first, last, "tokens", m)
+  c.match_start, c.match_end = bytes_of(ctx.toks, g[1], g[2], 0)
+  return c
+end
+
+local function regex_candidates(ctx, rule, out)
+  local re, text = rule.regex, ctx.text
+  local pos, len = 0, #text
+  while pos <= len do
+    local ok, spans = pcall(function() return { re:exec(text, pos) } end)
+    if not ok then
+      ctx.report(rule, pos, spans)
+      return
+    end
+    if spans[1] == nil then return end
+    local s, e = spans[1], spans[2]
+    if rule.span_group and spans[2 * rule.span_group + 1] then
+      s, e = spans[2 * rule.span_group + 1], spans[2 * rule.span_group + 2]
+    end
+    if e > s or rule.span_group then
+      local first, last = tokens_of(ctx.toks, s, e)
+      local c = candidate(rule, s, e, first, last, "regex", spans)
+      c.match_start, c.match_end = spans[1], spans[2]
+      out[#out + 1] = c
+    end
+    pos = spans[2] > spans[1] and spans[2] or spans[2] + 1
+  end
+end
+
+local scanners = {
+  numbers = function(ctx)
+    ctx.numbers = ctx.numbers or core.numbers(ctx.toks)
+    return ctx.numbers
+  end,
+}
+
+local function scan_candidates(ctx, rule, out)
+  for _, n in ipairs(scanners[rule.scan](ctx)) do
+    out[#out + 1] = candidate(rule, n.start, n["end"], n.first, n.last, "scan", n)
+  end
+end
+
+-- the match object an action sees -------------------------------------------
+
+-- what a stored span stands for: an annotation or a list entry
+local function used_item(ctx, u)
+  local info = ctx.registry.class_info[u[2]]
+  local s, e = bytes_of(ctx.toks, u[3], u[4], 0)
+  local item = { first = u[3], last = u[4], start = s, ["end"] = e,
+                 text = ctx.text:sub(s + 1, e) }
+  if info.kind == "list" then
+    item.list, item.entry = info.list.name, info.list.entries[u[1]]
+  else
+    item.annotation = ctx.annotations[u[1]]
+  end
+  return item
+end
+
+local function token_groups(ctx, rule, m, used)
+  local groups, g, text = {}, m.groups, ctx.text
+  for i, name in ipairs(rule.group_names) do
+    local first, last = g[2 * i + 1], g[2 * i + 2]
+    if first then
+      local s, e = bytes_of(ctx.toks, first, last, 0)
+      local grp = { text = text:sub(s + 1, e), start = s, ["end"] = e,
+                    first = first, last = last }
+      for _, u in ipairs(used) do   -- the first list entry / annotation inside
+        if u.first >= first and u.last <= last then
+          if u.entry and not grp.entry then grp.entry = u.entry end
+          if u.annotation and not grp.annotation then grp.annotation = u.annotation end
+        end
+      end
+      groups[name], groups[i] = grp, grp
+    end
+  end
+  return groups
+end
+
+local function regex_groups(text, rule, spans)
   local groups = {}
   for i = 3, #spans, 2 do
     local s, e = spans[i], spans[i + 1]
@@ -27,193 +150,291 @@ local function captures(text, spans, names)
       groups[(i - 1) / 2] = { text = text:sub(s + 1, e), start = s, ["end"] = e }
     end
   end
-  for name, i in pairs(names) do groups[name] = groups[i] end
+  for name, i in pairs(rule.groups) do groups[name] = groups[i] end
   return groups
 end
 
--- one extraction from a match and the fields its action returned
-local function extraction(rule, doc, text, s, e, fields)
-  local x = { doc = doc, type = rule.type, rule = rule.name }
-  for k, v in pairs(fields) do x[k] = v end
-  x.start = x.start or s
-  x["end"] = x["end"] or e
-  if type(x.start) ~= "number" or type(x["end"]) ~= "number"
-      or x.start < 0 or x["end"] > #text or x.start > x["end"] then
-    error(string.format("action returned a bad span [%s, %s)",
-      tostring(x.start), tostring(x["end"])), 0)
-  end
-  x.text = text:sub(x.start + 1, x["end"])
-  return x
-end
-
--- call the action of `rule` on one match; returns a list of extractions
-local function act(rule, ctx, spans)
-  local text = ctx.text
-  local groups = captures(text, spans, rule.groups)
-  local span = rule.span_group and groups[rule.span_group] or nil
-  local s, e = spans[1], spans[2]
-  if span then s, e = span.start, span["end"] end
-  if not rule.action then return { extraction(rule, ctx.doc, text, s, e, {}) } end
+local function match_object(ctx, c)
   local m = {
-    doc = ctx.doc, source = text, start = s, ["end"] = e,
-    text = text:sub(s + 1, e), groups = groups,
-    match_start = spans[1], match_end = spans[2],
-    annotations = ctx.annotations,
+    doc = ctx.doc, source = ctx.text, tokens = ctx.toks,
+    start = c.start, ["end"] = c["end"], text = ctx.text:sub(c.start + 1, c["end"]),
+    first = c.first, last = c.last, annotations = ctx.annotations,
+    match_start = c.match_start or c.start, match_end = c.match_end or c["end"],
   }
-  local fields = rule.action(m)
-  if not fields then return {} end
-  if type(fields) ~= "table" then
-    error("action must return a table of fields or nil, not a " .. type(fields), 0)
+  if c.kind == "tokens" then
+    local used = {}
+    for i, u in ipairs(c.data.used or {}) do used[i] = used_item(ctx, u) end
+    m.used = used
+    m.groups = token_groups(ctx, c.rule, c.data, used)
+  elseif c.kind == "regex" then
+    m.groups = regex_groups(ctx.text, c.rule, c.data)
+  else
+    m.groups = {}
+    m.number = c.data
   end
-  if type(fields[1]) == "table" then   -- several extractions from one match
-    local out = {}
-    for i, f in ipairs(fields) do out[i] = extraction(rule, ctx.doc, text, s, e, f) end
-    return out
-  end
-  return { extraction(rule, ctx.doc, text, s, e, fields) }
+  return m
 end
 
-local function report(ctx, rule, offset, msg)
-  ctx.errors[#ctx.errors + 1] = {
-    doc = ctx.doc, rule = rule.name, where = rule.where, offset = offset,
-    message = string.format("%s: rule '%s': document '%s' at byte %d: %s",
-      rule.where, rule.name, ctx.doc, offset, tostring(msg)),
-  }
-end
-
--- every match of one rule, appended to `cands`
-local function run_rule(rule, ctx, cands)
-  local re, text = rule.regex, ctx.text
-  local pos, len = 0, #text
-  while pos <= len do
-    local ok, spans = pcall(function() return { re:exec(text, pos) } end)
-    if not ok then report(ctx, rule, pos, spans); return end
-    if spans[1] == nil then return end
-    local aok, xs = pcall(act, rule, ctx, spans)
-    if aok then
-      for _, x in ipairs(xs) do
-        x.priority, x.order, x.internal = rule.priority, rule.order, not rule.output
-        cands[#cands + 1] = x
-      end
-    else
-      report(ctx, rule, spans[1], xs)
+-- default fields of a scan match without an action: the reading itself
+local function scan_fields(n)
+  local f = {}
+  for k, v in pairs(n) do
+    if k ~= "start" and k ~= "end" and k ~= "first" and k ~= "last" and k ~= "num_start" then
+      f[k] = v
     end
-    pos = spans[2] > spans[1] and spans[2] or spans[2] + 1
   end
+  return f
 end
 
--- Conflicts of one phase, per type: the longest match wins, then the
--- higher priority, then the leftmost, then the rule loaded first; a
--- candidate that overlaps one already kept is dropped.
+-- one extraction from a candidate and the fields its action returned
+local function extraction(ctx, c, fields)
+  local rule, text = c.rule, ctx.text
+  local x = { doc = ctx.doc, type = rule.type, rule = rule.name }
+  for k, v in pairs(fields) do x[k] = v end
+  local s, e = x.start or c.start, x["end"] or c["end"]
+  if type(s) ~= "number" or type(e) ~= "number" or s < 0 or e > #text or s > e then
+    error(string.format("action returned a bad span [%s, %s)", tostring(s), tostring(e)), 0)
+  end
+  x.start, x["end"], x.text = s, e, text:sub(s + 1, e)
+  local first, last = c.first, c.last
+  if s ~= c.start or e ~= c["end"] then first, last = tokens_of(ctx.toks, s, e) end
+  return x, first, last
+end
+
+-- call the action of candidate c: its extractions (possibly none)
+local function act(ctx, c)
+  local rule = c.rule
+  local fields
+  if rule.action then
+    local t0 = ctx.profile and clock()
+    fields = rule.action(match_object(ctx, c))
+    if t0 then
+      local p = ctx.profile[rule]
+      p.calls, p.action_time = p.calls + 1, p.action_time + (clock() - t0)
+    end
+    if not fields then return {} end
+    if type(fields) ~= "table" then
+      error("action must return a table of fields or nil, not a " .. type(fields), 0)
+    end
+  else
+    fields = c.kind == "scan" and scan_fields(c.data) or {}
+  end
+  local list = type(fields[1]) == "table" and fields or { fields }
+  local out = {}
+  for i, f in ipairs(list) do
+    local x, first, last = extraction(ctx, c, f)
+    out[i] = { x = x, first = first, last = last }
+  end
+  return out
+end
+
+-- act, reporting errors; nil when the candidate is rejected or failed
+local function try_act(ctx, c)
+  local ok, xs = pcall(act, ctx, c)
+  if not ok then
+    if budget.spent(xs) then error(xs, 0) end   -- the document's budget is gone
+    ctx.report(c.rule, c.start, xs)
+    return nil
+  end
+  return #xs > 0 and xs or nil
+end
+
+-- conflict resolution ----------------------------------------------------
+
+-- longest, then higher priority, then leftmost, then the rule loaded first
 local function better(a, b)
   local la, lb = a["end"] - a.start, b["end"] - b.start
   if la ~= lb then return la > lb end
-  if a.priority ~= b.priority then return a.priority > b.priority end
+  if a.rule.priority ~= b.rule.priority then return a.rule.priority > b.rule.priority end
   if a.start ~= b.start then return a.start < b.start end
-  return a.order < b.order
+  return a.rule.index < b.rule.index
+end
+
+local function by_start(a, b)
+  if a.start ~= b.start then return a.start < b.start end
+  if a["end"] ~= b["end"] then return a["end"] > b["end"] end
+  return a.rule.index < b.rule.index
 end
 
 local function overlap(a, b)
   return a.start < b["end"] and b.start < a["end"]
 end
 
--- Keep the best candidates of one cluster (candidates linked by overlap),
--- greedily in order of preference.
-local function resolve_cluster(cluster, out)
+local function note(ctx, c, outcome, by)
+  if ctx.trace then ctx.trace[#ctx.trace + 1] = { c = c, outcome = outcome, by = by } end
+end
+
+local function accept(ctx, c, xs)
+  for _, item in ipairs(xs) do
+    ctx.accepted[#ctx.accepted + 1] = item
+    item.rule = c.rule
+  end
+  note(ctx, c, "kept")
+end
+
+-- appelt: within a cluster of overlapping candidates, the best one whose
+-- action accepts it is kept, then the best of those that do not overlap it
+local function resolve_cluster(ctx, cluster)
   sort(cluster, better)
   local kept = {}
-  for _, x in ipairs(cluster) do
-    local free = true
+  for _, c in ipairs(cluster) do
+    local by
     for _, k in ipairs(kept) do
-      if overlap(k, x) then free = false; break end
+      if overlap(k, c) then by = k; break end
     end
-    if free then kept[#kept + 1] = x; out[#out + 1] = x end
+    if by then
+      note(ctx, c, "lost", by)
+    else
+      local xs = try_act(ctx, c)
+      if xs then
+        kept[#kept + 1] = c
+        accept(ctx, c, xs)
+      else
+        note(ctx, c, "rejected")
+      end
+    end
   end
 end
 
-local function by_start(a, b)
-  if a.start ~= b.start then return a.start < b.start end
-  return a["end"] > b["end"]
+-- overlap links only neighbours, so each type's candidates fall into
+-- clusters resolved one at a time: near n log n on long documents
+local function resolve_appelt(ctx, cands)
+  local by_type, types = {}, {}
+  for _, c in ipairs(cands) do
+    local t = c.rule.type
+    if not by_type[t] then by_type[t] = {}; types[#types + 1] = t end
+    local l = by_type[t]
+    l[#l + 1] = c
+  end
+  table.sort(types)
+  for _, t in ipairs(types) do
+    local list = by_type[t]
+    sort(list, by_start)
+    local cluster, reach = {}, -1
+    for _, c in ipairs(list) do
+      if c.start >= reach and #cluster > 0 then
+        resolve_cluster(ctx, cluster)
+        cluster = {}
+      end
+      cluster[#cluster + 1] = c
+      if c["end"] > reach then reach = c["end"] end
+    end
+    if #cluster > 0 then resolve_cluster(ctx, cluster) end
+  end
 end
 
--- Resolve one type's candidates. Overlap only links neighbours, so the
--- candidates fall into clusters that can be resolved one at a time: the
--- cost stays near n log n on long documents with many matches.
-local function resolve_type(cands, out)
+local function resolve_all(ctx, cands)
   sort(cands, by_start)
-  local cluster, reach = {}, -1
-  for _, x in ipairs(cands) do
-    if x.start >= reach and #cluster > 0 then
-      resolve_cluster(cluster, out)
-      cluster = {}
-    end
-    cluster[#cluster + 1] = x
-    if x["end"] > reach then reach = x["end"] end
+  for _, c in ipairs(cands) do
+    local xs = try_act(ctx, c)
+    if xs then accept(ctx, c, xs) else note(ctx, c, "rejected") end
   end
-  if #cluster > 0 then resolve_cluster(cluster, out) end
 end
 
-local function resolve(cands)
-  local by_type, types, out = {}, {}, {}
-  for _, x in ipairs(cands) do
-    local list = by_type[x.type]
-    if not list then list = {}; by_type[x.type] = list; types[#types + 1] = x.type end
-    list[#list + 1] = x
+-- phases -----------------------------------------------------------------
+
+local function token_candidates(ctx, phase, out)
+  if not phase.cphase then return end
+  local matches, errors = phase.cphase:run(ctx.toks, ctx.store,
+    phase.policy == "appelt", ctx.profile ~= nil)
+  for _, e in ipairs(errors) do
+    local rule = ctx.rules[e.rule]
+    local s = e.token <= #ctx.toks and ctx.toks:span(e.token) or #ctx.text
+    ctx.report(rule, s, e.message)
   end
-  for _, t in ipairs(types) do resolve_type(by_type[t], out) end
-  return out
+  for _, m in ipairs(matches) do
+    local rule = ctx.rules[m.rule]
+    out[#out + 1] = from_tokens(ctx, rule, m)
+  end
+end
+
+-- store the phase's annotations for the patterns of later phases
+local function store_annotations(ctx)
+  local reg = ctx.registry
+  for _, item in ipairs(ctx.accepted) do
+    local x = item.x
+    local id = #ctx.annotations + 1
+    ctx.annotations[id] = x
+    ctx.internal[x] = not item.rule.output or nil
+    if reg.types[x.type] and item.last >= item.first and item.first >= 1 then
+      for _, cls in ipairs(reg:classes_of(x.type, x)) do
+        ctx.store:add(cls, item.first, item.last, id)
+      end
+    end
+  end
+  ctx.accepted = {}
+end
+
+local function run_phase(ctx, phase)
+  local cands = {}
+  token_candidates(ctx, phase, cands)
+  for _, rule in ipairs(phase.regex_rules) do regex_candidates(ctx, rule, cands) end
+  for _, rule in ipairs(phase.scan_rules) do scan_candidates(ctx, rule, cands) end
+  if ctx.profile then
+    for _, c in ipairs(cands) do
+      local p = ctx.profile[c.rule]
+      p.candidates = p.candidates + 1
+    end
+  end
+  if phase.policy == "all" then resolve_all(ctx, cands) else resolve_appelt(ctx, cands) end
+  store_annotations(ctx)
+end
+
+local function run_phases(ctx)
+  if ctx.registry.gazetteer then
+    ctx.registry.gazetteer:match(ctx.toks, ctx.store, ctx.list_classes)
+  end
+  for _, phase in ipairs(ctx.phases) do run_phase(ctx, phase) end
 end
 
 local function by_position(a, b)
   if a.start ~= b.start then return a.start < b.start end
   if a["end"] ~= b["end"] then return a["end"] > b["end"] end
   if a.type ~= b.type then return a.type < b.type end
-  return a.order < b.order
+  return a.rule < b.rule
 end
 
-local function run_phases(rules, ctx)
-  local i, n = 1, #rules
-  while i <= n do
-    local phase, cands = rules[i].phase, {}
-    while i <= n and rules[i].phase == phase do
-      run_rule(rules[i], ctx, cands)
-      i = i + 1
-    end
-    for _, x in ipairs(resolve(cands)) do
-      ctx.annotations[#ctx.annotations + 1] = x
+--- Run the rule set `rs` over `text`. Returns the output extractions in text
+-- order and a list of errors ({ doc, rule, where, offset, message }); an
+-- error in one rule does not stop the others. opts: profile (a table that
+-- collects per-rule counts), trace (a list that collects every candidate
+-- with its outcome), internal (also return internal annotations).
+function engine.run(rs, text, doc, opts)
+  opts = opts or {}
+  local ctx = {
+    text = text, doc = doc, toks = core.tokenize(text), store = rs.store,
+    registry = rs.registry, rules = rs.list, phases = rs.phases,
+    list_classes = rs.list_classes, annotations = {}, internal = {},
+    accepted = {}, errors = {}, profile = opts.profile, trace = opts.trace,
+  }
+  ctx.report = function(rule, offset, msg)
+    ctx.errors[#ctx.errors + 1] = {
+      doc = doc, rule = rule.name, where = rule.where, offset = offset,
+      message = string.format("%s: rule '%s': document '%s' at byte %d: %s",
+        rule.where, rule.name, doc, offset, budget.message(msg)),
+    }
+  end
+  if ctx.profile then
+    for _, r in ipairs(rs.list) do
+      ctx.profile[r] = ctx.profile[r] or { calls = 0, action_time = 0, candidates = 0 }
     end
   end
-end
-
---- Run `rules` (sorted by phase, then load order) over `text`.
--- Returns the output extractions in text order and a list of errors
--- ({ doc, rule, where, offset, message }); errors in one rule do not stop
--- the others.
-function engine.run(rules, text, doc)
-  local ctx = { text = text, doc = doc, annotations = {}, errors = {} }
-  local calls, limit = 0, budget_for(#text)
-  local hook, mask, count = debug.gethook()
-  debug.sethook(function()
-    calls = calls + 1
-    if calls > limit then error("instruction limit exceeded", 2) end
-  end, "", HOOK_EVERY)
-  local ok, err = pcall(run_phases, rules, ctx)
-  debug.sethook(hook, mask, count)
+  rs.store:reset()
+  local ok, err = budget.run(budget_for(#text), run_phases, ctx)
   if not ok then
     ctx.errors[#ctx.errors + 1] = {
       doc = doc, offset = 0,
-      message = string.format("document '%s': %s", doc, tostring(err)),
+      message = string.format("document '%s': %s", doc, budget.message(err)),
     }
   end
   local out = {}
   for _, x in ipairs(ctx.annotations) do
-    if not x.internal then
-      out[#out + 1] = x
-    end
+    if opts.internal or not ctx.internal[x] then out[#out + 1] = x end
   end
   sort(out, by_position)
-  for _, x in ipairs(out) do x.priority, x.order, x.internal = nil, nil, nil end
-  return out, ctx.errors
+  return out, ctx.errors, ctx
 end
 
+engine.tokens_of = tokens_of
+engine.bytes_of = bytes_of
 return engine

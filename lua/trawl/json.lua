@@ -36,6 +36,22 @@ local function object(t, keys, depth)
   return "{" .. concat(out, ",") .. "}"
 end
 
+-- keys in output order: `order` first, then the others sorted by their
+-- string form (the keys themselves are kept: t[2] is not t["2"])
+local function keys_of(v, order)
+  local keys, seen = {}, {}
+  for _, k in ipairs(order or {}) do
+    if v[k] ~= nil then keys[#keys + 1] = k; seen[k] = true end
+  end
+  local rest = {}
+  for k in pairs(v) do
+    if not seen[k] then rest[#rest + 1] = k end
+  end
+  sort(rest, function(a, b) return tostring(a) < tostring(b) end)
+  for _, k in ipairs(rest) do keys[#keys + 1] = k end
+  return keys
+end
+
 --- Encode a Lua value. Objects get their keys sorted, so output is stable;
 -- `order`, when given, lists keys that come first in that order.
 function encode(v, depth, order)
@@ -52,17 +68,7 @@ function encode(v, depth, order)
     for i = 1, #v do out[i] = encode(v[i], depth + 1) end
     return "[" .. concat(out, ",") .. "]"
   end
-  local keys, seen = {}, {}
-  for _, k in ipairs(order or {}) do
-    if v[k] ~= nil then keys[#keys + 1] = k; seen[k] = true end
-  end
-  local rest = {}
-  for k in pairs(v) do
-    if not seen[k] then rest[#rest + 1] = tostring(k) end
-  end
-  sort(rest)
-  for _, k in ipairs(rest) do keys[#keys + 1] = k end
-  return object(v, keys, depth)
+  return object(v, keys_of(v, order), depth)
 end
 
 json.array_mt = {}
