@@ -1,42 +1,33 @@
--- Sources: who a claim comes from. "according to X", "X said", "X, who
--- ..., tells", "said X", "denied by X and Y". Word lists are data in words/.
+-- Sources: who a claim comes from (guide, section 2). "according to X",
+-- "X said", "X, who ..., tells", "said X", "denied by X and Y". The word
+-- lists are data in lists/.
 
-local media = words "words/media.txt"
-local government = words "words/government.txt"
-local documents = words "words/documents.txt"
-local anonymous = words "words/anonymous.txt"
-local organizations = words "words/organizations.txt"
+-- lists shared with other packs (function_words) are declared in lists.lua
+list { name = "source_heads", file = "lists/source_heads.txt" }
+list { name = "source_modifiers", file = "lists/source_modifiers.txt" }
+list { name = "speech_verbs", file = "lists/speech_verbs.tsv" }
 
-local VERBS = {
-  "said", "says", "told", "tells", "added", "adds", "noted",
-  "stated", "claimed", "claims", "warned", "warns", "denied",
-  "denies", "insisted", "insists", "confirmed", "confirms", "estimated",
-  "estimates", "reported", "reports", "announced", "announces", "revealed",
-  "reveals", "explained", "explains", "stressed", "stresses", "wrote",
-  "writes", "argued", "argues", "acknowledged", "acknowledges", "alleged",
-  "alleges", "indicated", "indicates", "showed", "show", "shows",
-  "assessed", "assesses", "concluded", "concludes", "accused", "accuses",
-}
-local DENY = { denied = true, denies = true, rejected = true, rejects = true,
-               dismissed = true, dismisses = true, refuted = true,
-               refutes = true, disputed = true, disputes = true }
+local media = words "lists/media.txt"
+local government = words "lists/government.txt"
+local documents = words "lists/documents.txt"
+local anonymous = words "lists/anonymous.txt"
+local organizations = words "lists/organizations.txt"
+local DENY = { denied = true, rejected = true, dismissed = true, disputed = true }
 
--- a capitalised word, and the lower-case words that may end a source
-local CAP = [[(?:\p{Lu}\.(?:\p{Lu}\.)*|\p{Lu}[\p{L}\p{M}\d'’\-]*)]]
-local HEAD = [[(?:]] .. alt(anonymous) .. "|" .. alt(documents) .. "|" .. alt(organizations)
-  .. [[|spokes(?:man|woman|person)|leader|president|minister|newspaper|paper|agency|ministry|military|army|government)]]
-local FUNC = [[(?:in|on|at|of|to|for|from|with|and|or|but|that|which|who|is|was|were|are]]
-  .. [[|has|have|had|be|been|it|this|these|those|not|as|by|said|says)]]
--- a noun phrase naming a source: determiner, up to five words, and a
--- capitalised word or a source head noun at the end
--- (words are separated by spaces or tabs only: a source never spans lines;
--- sentence-initial connectives are not part of it)
-local NP = [[(?!(?:As|In|On|At|But|And|However|If|When|While|After|Before|Since|Then|So)\h)]]
-  .. [[(?:(?:[Tt]he|[Aa]n?|[Tt]wo|[Tt]hree|[Ss]everal|[Mm]any)\h+)?]]
-  .. [[(?:(?:]] .. CAP .. [[|(?:of|for|on|de)(?:\h+the)?(?=\h+\p{Lu})|(?!]] .. FUNC .. [[\b)\p{Ll}[\p{L}\-]*)(?:['’]s)?\h+){0,6}]]
-  .. [[(?:]] .. CAP .. "|" .. HEAD .. [[)(?![\p{L}\d])]]
-local ADVERB = [[(?:\h+(?:also|even|later|earlier|previously|recently|repeatedly|publicly|has|have|had))*]]
-local CUE = [[(?<cue>]] .. alt(VERBS) .. [[)\b]]
+-- A noun phrase naming a source: a determiner or number, then words that
+-- are capitalised, or known modifiers ("senior", "military"), or "of the"
+-- inside a name; it ends with a capitalised word or a source head noun
+-- ("officials", "intelligence"). Sources never start with a sentence
+-- connective and never cross a line.
+local START = [[ (?! (as | in | on | at | but | and | however | if | when | while | after
+                      | before | since | then | so | it | this | that | there) [!lower] ) ]]
+local WORD = [[ (?: (?! @function_words ) [cap !quote] | @source_modifiers
+                  | (?! @function_words ) [lower] (?= [clitic] )
+                  | (?: of | for | on | de ) the? (?= [cap] ) ) [clitic]? ]]
+-- (each part is followed by a token on the same line)
+local NP = START .. [[ (?: (the | a | an | two | three | four | several | many | some) (?= [!newline] ) )?
+                       (?: ]] .. WORD .. [[ (?= [!newline] ) ){0,6}
+                       (?: (?! @function_words ) [cap !quote] | @source_heads ) ]]
 
 -- the kind of source a phrase names, from the word lists
 local function kind_of(text)
@@ -54,12 +45,14 @@ local function kind_of(text)
   return "organization"
 end
 
+-- the fields of a source: span from the group, cue and stance from the cue
 local function source(span, cue, role)
+  local entry = cue and cue.entry
   return {
     start = span.start, ["end"] = span["end"],
     kind = kind_of(span.text),
-    cue = cue and cue:lower():gsub("%s+", " ") or nil,
-    stance = DENY[(cue or ""):lower():match("(%a+)") or ""] and "deny" or nil,
+    cue = cue and cue.text:lower():gsub("%s+", " ") or nil,
+    stance = entry and entry.stance or nil,
     role = role,
   }
 end
@@ -67,40 +60,44 @@ end
 rule {
   name = "source.according_to",
   type = "source",
-  regex = [[(?<cue>\b[Aa]ccording\h+to)\h+(?<span>]] .. NP .. [[)]],
-  action = function(m) return source(m.groups.span, m.groups.cue.text) end,
+  phase = "sources",
+  pattern = [[ (?<cue> according to ) (?<span> ]] .. NP .. [[ ) ]],
+  action = function(m) return source(m.groups.span, m.groups.cue) end,
   examples = {
     { "Russia is buying weapons, according to US intelligence", {
       { text = "US intelligence", kind = "document", cue = "according to" } } },
     { "According to Moscow, more than 50,000 troops took part.", {
       { text = "Moscow", kind = "government" } } },
+    { "according to the alliance's military command.", {
+      { text = "the alliance's military command", kind = "organization" } } },
   },
 }
 
 rule {
   name = "source.verb",
   type = "source",
-  regex = [[(?<![\p{L}\d.'’\-])(?<span>]] .. NP .. [[)]] .. ADVERB .. [[\s+]] .. CUE,
-  action = function(m)
-    local s = m.groups.span.text
-    if s:find("^[Tt]he$") or s:find("^[Ii]t$") then return nil end
-    return source(m.groups.span, m.groups.cue.text)
-  end,
+  phase = "sources",
+  pattern = [[ (?<span> ]] .. NP .. [[ ) (?: also | even | later | earlier | previously | recently
+               | repeatedly | publicly | has | have | had )* (?<cue> @speech_verbs ) ]],
+  action = function(m) return source(m.groups.span, m.groups.cue) end,
   examples = {
     { "The New York Times reports.", { { text = "The New York Times", kind = "media", cue = "reports" } } },
     { "a US official has noted that Russia is buying.", { { text = "a US official", kind = "anonymous" } } },
     { "However, the Kremlin denied this information.", {
       { text = "the Kremlin", kind = "government", stance = "deny" } } },
+    { "In 2023 Russian troops held the line, the Institute for the Study of War reports.", {
+      { text = "the Institute for the Study of War", kind = "organization" } } },
   },
 }
 
 rule {
   name = "source.pronoun",
   type = "source",
+  phase = "sources",
   priority = 1,
-  regex = [[\b(?<span>[Hh]e|[Ss]he|[Tt]hey|[Ww]e)\s+]] .. CUE,
+  pattern = [[ (?<span> he | she | they | we ) (?<cue> @speech_verbs ) ]],
   action = function(m)
-    local x = source(m.groups.span, m.groups.cue.text)
+    local x = source(m.groups.span, m.groups.cue)
     x.kind, x.pronoun = "person", true
     return x
   end,
@@ -110,11 +107,12 @@ rule {
 rule {
   name = "source.relative",
   type = "source",
+  phase = "sources",
   priority = 1,
-  regex = [[(?<![\p{L}\d])(?<span>]] .. NP .. [[),\s+]]
-    .. [[(?<role>(?:who|a|an|the)\s[^,;"“”]{3,160}?),\s+(?:has\s+)?]] .. CUE,
+  pattern = [[ (?<span> ]] .. NP .. [[ ) "," (?<role> (who | a | an | the) [!"," !";" !quote]{1,30}? ) ","
+               has? (?<cue> @speech_verbs ) ]],
   action = function(m)
-    return source(m.groups.span, m.groups.cue.text, m.groups.role.text)
+    return source(m.groups.span, m.groups.cue, m.groups.role.text)
   end,
   examples = {
     { "Mason Clark, who heads the Russia team at ISW, tells the newspaper.", {
@@ -126,10 +124,12 @@ rule {
 rule {
   name = "source.inverted",
   type = "source",
-  regex = [[(?<=[,"”]\s)(?<cue>said|says|added|told|wrote)\s+]]
-    .. [[(?<span>(?:]] .. CAP .. [[\h+){0,4}]] .. CAP .. [[)(?:,\s+(?<role>[^.;,]{3,160}))?]],
+  phase = "sources",
+  pattern = [[ (?<= "," | [quote] ) (?<cue> said | says | added | told | wrote )
+               (?<span> (?: [cap !quote] (?= [!newline] ) ){0,4} [cap !quote] )
+               (?: "," (?<role> [!"," !"." !";"]{1,30} ) )? ]],
   action = function(m)
-    return source(m.groups.span, m.groups.cue.text, m.groups.role and m.groups.role.text)
+    return source(m.groups.span, m.groups.cue, m.groups.role and m.groups.role.text)
   end,
   examples = {
     { [["No plans," said Ivan Nechaev, deputy head of the department.]], {
@@ -140,12 +140,15 @@ rule {
 rule {
   name = "source.passive",
   type = "source",
-  regex = [[(?<cue>\b(?:denied|confirmed|rejected|reported|quoted|reviewed|dismissed|disputed)\s+by)\s+]]
-    .. [[(?<a>]] .. NP .. [[)(?:\s+and\s+(?<b>]] .. NP .. [[))?]],
+  phase = "sources",
+  pattern = [[ (?<cue> (denied | confirmed | rejected | reported | quoted | reviewed | dismissed | disputed) by )
+               (?<a> ]] .. NP .. [[ ) (?: and (?<b> ]] .. NP .. [[ ) )? ]],
   action = function(m)
     local g = m.groups
-    local out = { source(g.a, g.cue.text) }
-    if g.b then out[2] = source(g.b, g.cue.text) end
+    local verb = g.cue.text:lower():match("^(%a+)")
+    local cue = { text = g.cue.text, entry = { stance = DENY[verb] and "deny" or nil } }
+    local out = { source(g.a, cue) }
+    if g.b then out[2] = source(g.b, cue) end
     return out
   end,
   examples = {
