@@ -34,8 +34,11 @@ endif
 CFLAGS_ALL := -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(OPT) -fPIC \
               $(DEP_CFLAGS) $(CFLAGS)
 
-CORE_SRC := src/token.c src/regex.c src/json.c
+CORE_SRC := $(filter-out src/cli.c src/lcore.c src/l%.c,$(wildcard src/*.c))
 CORE_OBJ := $(CORE_SRC:src/%.c=$(BUILD)/obj/%.o)
+BIND := lcore lmatch
+BIND54 := $(BIND:%=$(BUILD)/obj/%54.o)
+BINDJIT := $(BIND:%=$(BUILD)/obj/%jit.o)
 LIB := $(BUILD)/libtrawl.a
 BIN := $(BUILD)/trawl
 MOD54 := $(BUILD)/lua54/trawl/core.so
@@ -53,11 +56,12 @@ $(BUILD)/obj/%.o: src/%.c $(HEADERS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -c $< -o $@
 
-$(BUILD)/obj/lcore54.o: src/lcore.c $(HEADERS)
+# the Lua binding, compiled once per Lua ABI
+$(BUILD)/obj/%54.o: src/%.c $(HEADERS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $(LUA54_CFLAGS) -c $< -o $@
 
-$(BUILD)/obj/lcorejit.o: src/lcore.c $(HEADERS)
+$(BUILD)/obj/%jit.o: src/%.c $(HEADERS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $(LUAJIT_CFLAGS) -c $< -o $@
 
@@ -69,20 +73,20 @@ $(LIB): $(CORE_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(BIN): $(BUILD)/obj/cli.o $(BUILD)/obj/lcore54.o $(LIB)
+$(BIN): $(BUILD)/obj/cli.o $(BIND54) $(LIB)
 	$(CC) $(LDSAN) $(LDFLAGS) -o $@ $^ $(LUA54_LIBS) $(DEP_LIBS) -lm -Wl,-E
 
-$(MOD54): $(BUILD)/obj/lcore54.o $(LIB)
+$(MOD54): $(BIND54) $(LIB)
 	@mkdir -p $(dir $@)
-	$(CC) -shared $(LDSAN) $(LDFLAGS) -o $@ $^ $(DEP_LIBS)
+	$(CC) -shared $(LDSAN) $(LDFLAGS) -o $@ $^ $(DEP_LIBS) -lm
 
-$(MODJIT): $(BUILD)/obj/lcorejit.o $(LIB)
+$(MODJIT): $(BINDJIT) $(LIB)
 	@mkdir -p $(dir $@)
-	$(CC) -shared $(LDSAN) $(LDFLAGS) -o $@ $^ $(DEP_LIBS)
+	$(CC) -shared $(LDSAN) $(LDFLAGS) -o $@ $^ $(DEP_LIBS) -lm
 
 $(BUILD)/tests/%: tests/c/%.c tests/c/test.h $(LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -Isrc $< -o $@ $(LDSAN) $(LIB) $(DEP_LIBS)
+	$(CC) $(CFLAGS_ALL) -Isrc $< -o $@ $(LDSAN) $(LIB) $(DEP_LIBS) -lm
 
 deps:
 	@tools/deps
