@@ -50,6 +50,7 @@ build = {
     ["trawl.budget"] = "lua/trawl/budget.lua",
     ["trawl.cli"] = "lua/trawl/cli.lua",
     ["trawl.engine"] = "lua/trawl/engine.lua",
+    ["trawl.eval"] = "lua/trawl/eval.lua",
     ["trawl.examples"] = "lua/trawl/examples.lua",
     ["trawl.explain"] = "lua/trawl/explain.lua",
     ["trawl"] = "lua/trawl/init.lua",

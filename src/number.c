@@ -1511,7 +1511,29 @@ static int listnum(const Scan *S, size_t i, int first, Num *n) {
   return 1;
 }
 
-/* times: 10:30, 15:00 GMT, 3 p.m., 3pm, 0300 GMT, 3 o'clock */
+/* "3.30pm", "15.00 GMT": a British time, a decimal with two places and
+** a meridian or time zone; the piece after it in *e */
+static int dottime(const Scan *S, size_t i, size_t *e) {
+  const char *s;
+  size_t len, j;
+  double h;
+  if (kindat(S, i) != TRAWL_NUMBER || S->p[i].shape != NT_DECIMAL) return 0;
+  s = S->t->text + S->p[i].start;
+  len = S->p[i].end - S->p[i].start;
+  if (len < 4 || len > 5 || s[len - 3] != '.' || s[len - 2] > '5') return 0;
+  h = s[0] - '0';
+  if (len == 5) h = h * 10 + (s[1] - '0');
+  if (wordat(S, i + 1, meridians) != NULL && h >= 1 && h <= 12)
+    j = i + 2;
+  else if (h <= 24 && zone(S, i + 1) > i + 1)
+    j = i + 1;
+  else
+    return 0;
+  *e = zone(S, j);
+  return 1;
+}
+
+/* times: 10:30, 15:00 GMT, 3 p.m., 3pm, 3.30pm, 0300 GMT, 3 o'clock */
 static int timeat(const Scan *S, size_t i, Num *n) {
   double v;
   size_t nd, j;
@@ -1526,6 +1548,7 @@ static int timeat(const Scan *S, size_t i, Num *n) {
   }
   if (plainin(S, i, 1, 12, 2) && wordat(S, i + 1, meridians) != NULL)
     return setnum(n, TRAWL_NUM_TIME, NAN, i, zone(S, i + 2));
+  if (dottime(S, i, &j)) return setnum(n, TRAWL_NUM_TIME, NAN, i, j);
   if (plainin(S, i, 1, 12, 2) && is(S, i + 1, "o'clock"))
     return setnum(n, TRAWL_NUM_TIME, NAN, i, i + 2);
   if (plain(S, i, &v, &nd) && nd == 4 && v <= 2359 && fmod(v, 100) < 60 &&

@@ -5,6 +5,8 @@ local trawl = require "trawl"
 local input = require "trawl.input"
 local output = require "trawl.output"
 local explain = require "trawl.explain"
+local eval = require "trawl.eval"
+local json = require "trawl.json"
 
 local cli = {}
 
@@ -12,6 +14,7 @@ local USAGE = [[
 usage: trawl [options] [FILE|DIR|-]...
        trawl test [--rules PATH]... [RULES]...
        trawl explain [--rules PATH]... [--rule NAME] TEXT|FILE|-
+       trawl eval --gold GOLD.jsonl [--rules PATH]... [--show-errors N] [FILE|DIR]...
 
 Extract sources and military figures from news text with Lua rules.
 Reads text files (doc id: the file name without extension), folders
@@ -38,6 +41,10 @@ packs) and prints a diff for each failure; exit status 1 when any fails.
 trawl explain runs the rules on one text and shows, per rule (or only
 --rule NAME), every match and what became of it, and for a pattern that
 matched nowhere its longest partial match and the atom that failed.
+trawl eval runs the rules over the documents and scores the extractions
+against gold annotations (JSON Lines with doc, type, start, end): precision,
+recall and F1 per type with partial and exact span matching, attribute
+accuracy, and the first N misses and spurious hits per type (default 10).
 
 Each JSON line has doc, type, start, end (UTF-8 byte offsets, 0-based,
 end-exclusive), text (exactly the bytes [start, end) of the document), rule,
@@ -51,7 +58,8 @@ end
 -- options that take a value, by long name; short aliases
 local VALUED = { rules = true, format = true, input = true, ext = true,
                  ["id-field"] = true, ["text-field"] = true, types = true,
-                 color = true, trace = true, rule = true }
+                 color = true, trace = true, rule = true, gold = true,
+                 ["show-errors"] = true }
 local FLAGS = { help = true, version = true, profile = true }
 local SHORT = { r = "rules", f = "format", h = "help", V = "version" }
 
@@ -156,6 +164,53 @@ local function run_explain(opts, env)
   return 0
 end
 
+local function read_gold(path)
+  local f, ferr = io.open(path, "rb")
+  if not f then return nil, ferr end
+  local rows, n = {}, 0
+  for line in f:lines() do
+    n = n + 1
+    if line:find("%S") then
+      local obj, jerr = json.decode(line)
+      if type(obj) ~= "table" or obj.start == nil or obj["end"] == nil or obj.doc == nil then
+        f:close()
+        return nil, string.format("%s:%d: not a gold annotation%s", path, n, jerr and (": " .. jerr) or "")
+      end
+      rows[#rows + 1] = obj
+    end
+  end
+  f:close()
+  return rows
+end
+
+local function run_eval(opts, env)
+  if not opts.gold then err("eval needs --gold GOLD.jsonl (see trawl --help)"); return 2 end
+  local show = tonumber(opts.show_errors or "10")
+  if not show then err("--show-errors takes a number"); return 2 end
+  local gold, gerr = read_gold(opts.gold)
+  if not gold then err("%s", gerr); return 2 end
+  local rs, lerr = load_rules(opts, env)
+  if not rs then err("%s", lerr); return 2 end
+  local pred, failed = {}, 0
+  input.each(#opts.files > 0 and opts.files or { "-" }, opts, function(doc, rerr)
+    if not doc then err("%s", rerr); failed = failed + 1; return end
+    local xs, errors = rs:run(doc.text, doc.id)
+    for _, e in ipairs(errors) do err("%s", e.message) end
+    if #errors > 0 then failed = failed + 1 end
+    for _, x in ipairs(xs) do pred[#pred + 1] = x end
+  end)
+  local report, errors = eval.score(gold, pred)
+  for _, line in ipairs(eval.lines(report)) do io.stdout:write(line, "\n") end
+  for _, t in ipairs(eval.TYPES) do
+    local list = errors[t]
+    if show > 0 and #list > 0 then
+      io.stdout:write("\n", t, ": ", #list, " errors", #list > show and (", first " .. show) or "", "\n")
+      for i = 1, math.min(show, #list) do io.stdout:write("  ", eval.error_line(list[i]), "\n") end
+    end
+  end
+  return failed > 0 and 1 or 0
+end
+
 local function run_extract(opts, env)
   local ok, cerr = check_choice(opts.format or "jsonl", { "jsonl", "tsv", "pretty" }, "--format")
   if ok and opts.input then ok, cerr = check_choice(opts.input, { "text", "jsonl" }, "--input") end
@@ -206,7 +261,7 @@ end
 function cli.main(argv, env)
   env = env or {}
   local command = "extract"
-  if argv[1] == "test" or argv[1] == "explain" then
+  if argv[1] == "test" or argv[1] == "explain" or argv[1] == "eval" then
     command = table.remove(argv, 1)
   end
   local opts, perr = cli.parse(argv)
@@ -218,6 +273,7 @@ function cli.main(argv, env)
   if opts.version then io.stdout:write("trawl ", trawl.version, "\n"); return 0 end
   if command == "test" then return run_test(opts, env) end
   if command == "explain" then return run_explain(opts, env) end
+  if command == "eval" then return run_eval(opts, env) end
   return run_extract(opts, env)
 end
 
