@@ -32,7 +32,7 @@ local concat, format = table.concat, string.format
 
 local function usage(msg)
   io.stderr:write((msg and msg .. "\n" or ""),
-    "usage: numbers_conformance.lua [--file NAME] [--verbose] [--min PERCENT] CASES.jsonl\n")
+    "usage: numbers_conformance.lua [--file NAME] [--verbose] [--min PERCENT] [--summary] CASES.jsonl\n")
   os.exit(2)
 end
 
@@ -43,6 +43,8 @@ local function options(argv)
     local a = argv[i]
     if a == "--verbose" or a == "-v" then
       o.verbose = true
+    elseif a == "--summary" then
+      o.summary = true
     elseif a == "--file" then
       i = i + 1
       o.file = argv[i] or usage("--file needs a NAME")
@@ -218,6 +220,8 @@ local function main(argv)
   if total == 0 then io.stderr:write("no cases", o.file and (" of file " .. o.file) or "", "\n") end
   local pct = total > 0 and 100 * right / total or 0
   print(format("%d/%d cases right (%.1f%%)", right, total, pct))
+  -- for test runners: every case is a test
+  if o.summary then print(format("%d passed, %d failed", right, total - right)) end
   if o.min and pct < o.min then os.exit(1) end
 end
 
