@@ -346,6 +346,12 @@ static int predicate(Compiler *C, TokTest *base, const char *name, size_t len,
         memcmp(flagnames[i].name, name, len) == 0) {
       if (neg) base->off |= flagnames[i].flag;
       else base->on |= flagnames[i].flag;
+      /* only words have letters: saying so lets the phase index skip
+      ** every other token for patterns that start with [cap] */
+      if (!neg && !base->kinds &&
+          (flagnames[i].flag & (TRAWL_F_CAP | TRAWL_F_ALLCAPS | TRAWL_F_LOWER |
+                                TRAWL_F_ALPHA | TRAWL_F_ABBREV | TRAWL_F_CLITIC)))
+        base->kinds = 1u << TRAWL_WORD;
       return 1;
     }
   }

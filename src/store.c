@@ -7,12 +7,23 @@
 
 #include "patcode.h"
 
+/* where the last lookup of a class ended, per direction: patterns read
+** the store left to right, so the next lookup starts near there instead
+** of a binary search over every span */
+typedef struct Cursor {
+  size_t at;               /* index in the sorted order */
+  uint64_t key;            /* the key looked up there; 0 = none yet */
+} Cursor;
+
 struct trawl_store {
   StoredSpan *spans;       /* in the order added */
   size_t n, cap;
   uint32_t *bystart;       /* span indices by class, start, longest first */
   uint32_t *byend;         /* by class, end, longest (earliest start) first */
-  size_t nindexed;         /* spans covered by the two indexes */
+  uint64_t *skey, *ekey;   /* (class, start) and (class, end) in those orders */
+  size_t nindexed;         /* spans covered by the indexes */
+  Cursor *cur;             /* 2 per class: forward, backward */
+  size_t ncur;
 };
 
 trawl_store *trawl_store_new(trawl_error *err) {
@@ -30,12 +41,16 @@ void trawl_store_free(trawl_store *s) {
   free(s->spans);
   free(s->bystart);
   free(s->byend);
+  free(s->skey);
+  free(s->ekey);
+  free(s->cur);
   free(s);
 }
 
 void trawl_store_reset(trawl_store *s) {
   s->n = 0;
   s->nindexed = 0;
+  if (s->cur != NULL) memset(s->cur, 0, s->ncur * sizeof(Cursor));
 }
 
 size_t trawl_store_size(const trawl_store *s) {
@@ -75,51 +90,61 @@ static int cmpkey(const void *a, const void *b) {
   return x->i < y->i ? -1 : x->i > y->i;
 }
 
-static int buildindex(trawl_store *s) {
-  Key *keys;
-  uint32_t *bs, *be;
+static uint64_t key(int cls, uint32_t pos) {
+  return ((uint64_t)(uint32_t)cls << 32) | pos;
+}
+
+/* sort the spans into idx by (class, start or end), longest first */
+static void sortby(trawl_store *s, Key *keys, uint32_t *idx, uint64_t *k,
+                   int byend) {
   size_t i;
+  for (i = 0; i < s->n; i++) {
+    const StoredSpan *sp = &s->spans[i];
+    keys[i].k = key(sp->cls, byend ? sp->end : sp->start);
+    keys[i].len = sp->end - sp->start;
+    keys[i].i = (uint32_t)i;
+  }
+  qsort(keys, s->n, sizeof(Key), cmpkey);
+  for (i = 0; i < s->n; i++) {
+    idx[i] = keys[i].i;
+    k[i] = keys[i].k;
+  }
+}
+
+static int buildindex(trawl_store *s) {
+  size_t n = s->n ? s->n : 1, maxcls = 0, i;
+  Key *keys;
+  void *p;
   if (s->nindexed == s->n) return 1;
-  keys = (Key *)malloc(sizeof(Key) * (s->n ? s->n : 1));
-  bs = (uint32_t *)realloc(s->bystart, sizeof(uint32_t) * (s->n ? s->n : 1));
-  if (bs != NULL) s->bystart = bs;
-  be = (uint32_t *)realloc(s->byend, sizeof(uint32_t) * (s->n ? s->n : 1));
-  if (be != NULL) s->byend = be;
-  if (keys == NULL || bs == NULL || be == NULL) {
-    free(keys);
-    return 0;
+  if ((p = realloc(s->bystart, n * sizeof(uint32_t))) == NULL) return 0;
+  s->bystart = (uint32_t *)p;
+  if ((p = realloc(s->byend, n * sizeof(uint32_t))) == NULL) return 0;
+  s->byend = (uint32_t *)p;
+  if ((p = realloc(s->skey, n * sizeof(uint64_t))) == NULL) return 0;
+  s->skey = (uint64_t *)p;
+  if ((p = realloc(s->ekey, n * sizeof(uint64_t))) == NULL) return 0;
+  s->ekey = (uint64_t *)p;
+  for (i = 0; i < s->n; i++)
+    if ((size_t)s->spans[i].cls + 1 > maxcls) maxcls = (size_t)s->spans[i].cls + 1;
+  if (maxcls > s->ncur) {
+    if ((p = realloc(s->cur, 2 * maxcls * sizeof(Cursor))) == NULL) return 0;
+    s->cur = (Cursor *)p;
+    s->ncur = maxcls;
   }
-  for (i = 0; i < s->n; i++) {
-    const StoredSpan *sp = &s->spans[i];
-    keys[i].k = ((uint64_t)(uint32_t)sp->cls << 32) | sp->start;
-    keys[i].len = sp->end - sp->start;
-    keys[i].i = (uint32_t)i;
-  }
-  qsort(keys, s->n, sizeof(Key), cmpkey);
-  for (i = 0; i < s->n; i++) s->bystart[i] = keys[i].i;
-  for (i = 0; i < s->n; i++) {
-    const StoredSpan *sp = &s->spans[i];
-    keys[i].k = ((uint64_t)(uint32_t)sp->cls << 32) | sp->end;
-    keys[i].len = sp->end - sp->start;
-    keys[i].i = (uint32_t)i;
-  }
-  qsort(keys, s->n, sizeof(Key), cmpkey);
-  for (i = 0; i < s->n; i++) s->byend[i] = keys[i].i;
+  memset(s->cur, 0, 2 * s->ncur * sizeof(Cursor));
+  if ((keys = (Key *)malloc(n * sizeof(Key))) == NULL) return 0;
+  sortby(s, keys, s->bystart, s->skey, 0);
+  sortby(s, keys, s->byend, s->ekey, 1);
   free(keys);
   s->nindexed = s->n;
   return 1;
 }
 
-/* first index in idx whose (cls, pos) is >= the key */
-static size_t lower(const trawl_store *s, const uint32_t *idx, int backward,
-                    uint64_t key) {
-  size_t lo = 0, hi = s->n;
+/* first index in the sorted keys k[0..n) whose key is >= want */
+static size_t lower(const uint64_t *k, size_t lo, size_t hi, uint64_t want) {
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
-    const StoredSpan *sp = &s->spans[idx[mid]];
-    uint64_t k = ((uint64_t)(uint32_t)sp->cls << 32) |
-                 (backward ? sp->end : sp->start);
-    if (k < key) lo = mid + 1;
+    if (k[mid] < want) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -127,17 +152,26 @@ static size_t lower(const trawl_store *s, const uint32_t *idx, int backward,
 
 void trawl_store_at(trawl_store *s, int cls, uint32_t tok, int backward,
                     size_t *first, size_t *count) {
-  const uint32_t *idx;
-  uint64_t key = ((uint64_t)(uint32_t)cls << 32) | tok;
+  const uint64_t *k;
+  uint64_t want = key(cls, tok);
   size_t i, j;
+  Cursor *c;
   *first = *count = 0;
   if (s == NULL || s->n == 0 || !buildindex(s)) return;
-  idx = backward ? s->byend : s->bystart;
-  i = lower(s, idx, backward, key);
-  for (j = i; j < s->n; j++) {
-    const StoredSpan *sp = &s->spans[idx[j]];
-    if (sp->cls != cls || (backward ? sp->end : sp->start) != tok) break;
+  if ((size_t)cls >= s->ncur) return;   /* no span of this class */
+  k = backward ? s->ekey : s->skey;
+  c = &s->cur[2 * (size_t)cls + (backward ? 1 : 0)];
+  i = c->at;
+  if (c->key != 0 && c->key <= want) {   /* walk on from the last lookup */
+    size_t steps = 0;
+    while (i < s->n && k[i] < want && ++steps < 16) i++;
+    if (i < s->n && k[i] < want) i = lower(k, i, s->n, want);
+  } else {
+    i = lower(k, 0, s->n, want);
   }
+  c->at = i;
+  c->key = want;
+  for (j = i; j < s->n && k[j] == want; j++) {}
   *first = i;
   *count = j - i;
 }
