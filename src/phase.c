@@ -374,6 +374,11 @@ static int try(trawl_phase *ph, trawl_vm *vm, const trawl_tokens *t,
     return r == TRAWL_ENOMEM ? r : 0;
   }
   if (r == 0 || m.groups[0].end == m.groups[0].start) return 0;
+  /* with every start tried, "New York Times said" would come again as
+  ** "York Times said" and "Times said": a match that ends where this
+  ** pattern's previous match ends lies inside it, and is not reported */
+  if ((flags & TRAWL_PH_ALLSTARTS) && ph->next[k] == m.groups[0].end)
+    return 0;
   s->matches++;
   ph->next[k] = m.groups[0].end;
   return cbs->match ? cbs->match(cbs->ud, ph->pats[k].rule, &m) : 0;

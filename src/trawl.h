@@ -394,9 +394,11 @@ void trawl_vm_progress(const trawl_vm *vm, size_t *tok, size_t *srcpos);
 typedef struct trawl_phase trawl_phase;
 
 #define TRAWL_PH_ALLSTARTS 0x01u  /* try every start (appelt policy: the
-                                     caller resolves overlaps); otherwise
-                                     each pattern's matches are leftmost
-                                     and do not overlap each other */
+                                     caller resolves overlaps), but drop a
+                                     match that ends where the pattern's
+                                     previous match ends (it lies inside
+                                     it); otherwise each pattern's matches
+                                     are leftmost and do not overlap */
 #define TRAWL_PH_PROFILE   0x02u  /* time every try (see trawl_phase_stats) */
 
 trawl_phase *trawl_phase_new(trawl_error *err);
