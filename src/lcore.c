@@ -500,6 +500,226 @@ static int l_isdir(lua_State *L) {
   return 1;
 }
 
+/* ---- JSON encoding of Lua values, for output lines ---- */
+
+/* the output grows in a malloc'd buffer owned by a userdata, so that an
+** error (a value that cannot be encoded) frees it through __gc */
+typedef struct JBuf {
+  char *p;
+  size_t n, cap;
+} JBuf;
+
+#define JBUF_MT "trawl.jsonbuf"
+
+static int jbuf_gc(lua_State *L) {
+  JBuf *b = (JBuf *)luaL_checkudata(L, 1, JBUF_MT);
+  free(b->p);
+  b->p = NULL;
+  return 0;
+}
+
+static void jroom(lua_State *L, JBuf *b, size_t more) {
+  if (b->cap - b->n < more) {
+    size_t ncap = b->cap ? b->cap : 256;
+    char *np;
+    while (ncap - b->n < more) ncap *= 2;
+    if ((np = (char *)realloc(b->p, ncap)) == NULL)
+      luaL_error(L, "not enough memory");
+    b->p = np;
+    b->cap = ncap;
+  }
+}
+
+static void jadd(lua_State *L, JBuf *b, const char *s, size_t len) {
+  jroom(L, b, len);
+  memcpy(b->p + b->n, s, len);
+  b->n += len;
+}
+
+static void jquote(lua_State *L, JBuf *b, const char *s, size_t len) {
+  if (len > (((size_t)-1) - 3) / 6) luaL_error(L, "string too long");
+  jroom(L, b, 6 * len + 3);
+  b->n += trawl_json_quote(s, len, b->p + b->n);
+}
+
+static void jnumber(lua_State *L, JBuf *b, lua_Number n) {
+  char num[64];
+  if (n != n || n > 1e308 || n < -1e308) snprintf(num, sizeof num, "null");
+  else if (n == (lua_Number)(long long)n && n > -9007199254740992.0 &&
+           n < 9007199254740992.0)
+    snprintf(num, sizeof num, "%lld", (long long)n);
+  else
+    snprintf(num, sizeof num, "%.17g", (double)n);
+  jadd(L, b, num, strlen(num));
+}
+
+/* is the table at i a sequence 1..n, n > 0, with nothing else? */
+static int isarray(lua_State *L, int i) {
+  size_t n = tr_rawlen(L, i), count = 0;
+  if (n == 0) return 0;
+  lua_pushnil(L);
+  while (lua_next(L, i)) {
+    lua_pop(L, 1);
+    if (lua_type(L, -1) != LUA_TNUMBER) {
+      lua_pop(L, 1);
+      return 0;
+    }
+    count++;
+  }
+  return count == n;
+}
+
+typedef struct KeyRef {
+  const char *s;   /* the key as a string, for sorting and output */
+  size_t len;
+  int ref;         /* index of the original key in the keys table */
+} KeyRef;
+
+static int cmpkeyref(const void *a, const void *b) {
+  const KeyRef *x = (const KeyRef *)a, *y = (const KeyRef *)b;
+  size_t n = x->len < y->len ? x->len : y->len;
+  int c = memcmp(x->s, y->s, n);
+  if (c != 0) return c;
+  return x->len < y->len ? -1 : x->len > y->len;
+}
+
+static void jvalue(lua_State *L, JBuf *b, int i, int order, int depth);
+
+static int inorder(lua_State *L, int order, size_t no) {
+  size_t k;
+  if (lua_type(L, -1) != LUA_TSTRING) return 0;
+  for (k = 1; k <= no; k++) {
+    int same;
+    lua_rawgeti(L, order, (int)k);
+    same = lua_rawequal(L, -1, -2);
+    lua_pop(L, 1);
+    if (same) return 1;
+  }
+  return 0;
+}
+
+/* an object: the keys listed in `order` first, then the others sorted by
+** their string form; keys keep their type (t[2] is not t["2"]) */
+static void jobject(lua_State *L, JBuf *b, int i, int order, int depth) {
+  size_t no = order ? tr_rawlen(L, order) : 0, nk = 0, k;
+  int keys, first = 1;
+  KeyRef *refs;
+  lua_newtable(L);   /* the other keys, as they are, and their strings */
+  keys = lua_gettop(L);
+  lua_pushnil(L);
+  while (lua_next(L, i)) {
+    lua_pop(L, 1);
+    if (!inorder(L, order, no)) {
+      lua_pushvalue(L, -1);
+      lua_rawseti(L, keys, (int)(2 * nk + 1));
+      lua_pushvalue(L, -1);
+      if (lua_type(L, -1) != LUA_TSTRING) {   /* its string form */
+        lua_getglobal(L, "tostring");
+        lua_insert(L, -2);
+        lua_call(L, 1, 1);
+      }
+      lua_rawseti(L, keys, (int)(2 * nk + 2));
+      nk++;
+    }
+  }
+  refs = (KeyRef *)lua_newuserdata(L, sizeof(KeyRef) * (nk + 1));
+  for (k = 0; k < nk; k++) {
+    lua_rawgeti(L, keys, (int)(2 * k + 2));
+    refs[k].s = lua_tolstring(L, -1, &refs[k].len);
+    refs[k].ref = (int)(2 * k + 1);
+    lua_pop(L, 1);   /* still held by the keys table */
+  }
+  qsort(refs, nk, sizeof(KeyRef), cmpkeyref);
+  jadd(L, b, "{", 1);
+  for (k = 1; k <= no; k++) {
+    lua_rawgeti(L, order, (int)k);
+    lua_pushvalue(L, -1);
+    lua_rawget(L, i);
+    if (!lua_isnil(L, -1)) {
+      size_t len;
+      const char *key = lua_tolstring(L, -2, &len);
+      if (!first) jadd(L, b, ",", 1);
+      first = 0;
+      jquote(L, b, key, len);
+      jadd(L, b, ":", 1);
+      jvalue(L, b, lua_gettop(L), 0, depth + 1);
+    }
+    lua_pop(L, 2);
+  }
+  for (k = 0; k < nk; k++) {
+    if (!first) jadd(L, b, ",", 1);
+    first = 0;
+    jquote(L, b, refs[k].s, refs[k].len);
+    jadd(L, b, ":", 1);
+    lua_rawgeti(L, keys, refs[k].ref);
+    lua_rawget(L, i);
+    jvalue(L, b, lua_gettop(L), 0, depth + 1);
+    lua_pop(L, 1);
+  }
+  jadd(L, b, "}", 1);
+  lua_pop(L, 2);   /* refs, keys */
+}
+
+static void jvalue(lua_State *L, JBuf *b, int i, int order, int depth) {
+  size_t len, k, n;
+  const char *s;
+  if (depth > 100) luaL_error(L, "json: nesting too deep");
+  luaL_checkstack(L, 10, "json: nesting too deep");
+  switch (lua_type(L, i)) {
+    case LUA_TSTRING:
+      s = lua_tolstring(L, i, &len);
+      jquote(L, b, s, len);
+      break;
+    case LUA_TNUMBER: jnumber(L, b, lua_tonumber(L, i)); break;
+    case LUA_TBOOLEAN:
+      if (lua_toboolean(L, i)) jadd(L, b, "true", 4);
+      else jadd(L, b, "false", 5);
+      break;
+    case LUA_TNIL: jadd(L, b, "null", 4); break;
+    case LUA_TTABLE:
+      if (!isarray(L, i)) {
+        jobject(L, b, i, order, depth);
+        break;
+      }
+      n = tr_rawlen(L, i);
+      jadd(L, b, "[", 1);
+      for (k = 1; k <= n; k++) {
+        if (k > 1) jadd(L, b, ",", 1);
+        lua_rawgeti(L, i, (int)k);
+        jvalue(L, b, lua_gettop(L), 0, depth + 1);
+        lua_pop(L, 1);
+      }
+      jadd(L, b, "]", 1);
+      break;
+    default:
+      luaL_error(L, "json: cannot encode a %s", luaL_typename(L, i));
+  }
+}
+
+/* core.json_encode(value [, order]) -> JSON text. Object keys are sorted,
+** the keys listed in `order` (top level only) first; an empty table is
+** an object; the text is valid UTF-8 whatever the strings hold. */
+static int l_json_encode(lua_State *L) {
+  JBuf *b;
+  int order = 0;
+  luaL_checkany(L, 1);
+  if (!lua_isnoneornil(L, 2)) {
+    luaL_checktype(L, 2, LUA_TTABLE);
+    order = 2;
+  }
+  lua_settop(L, 2);
+  b = (JBuf *)lua_newuserdata(L, sizeof(JBuf));
+  b->p = NULL;
+  b->n = b->cap = 0;
+  luaL_getmetatable(L, JBUF_MT);
+  lua_setmetatable(L, -2);
+  jvalue(L, b, 1, order, 0);
+  lua_pushlstring(L, b->p ? b->p : "", b->n);
+  free(b->p);
+  b->p = NULL;
+  return 1;
+}
+
 static int scratch_gc(lua_State *L) {
   trawl_scratch **sp = (trawl_scratch **)lua_touserdata(L, 1);
   trawl_scratch_free(*sp);
@@ -509,7 +729,8 @@ static int scratch_gc(lua_State *L) {
 
 static const luaL_Reg core_funcs[] = {
   {"tokenize", l_tokenize}, {"regex", l_regex},
-  {"json_quote", l_json_quote}, {"listdir", l_listdir}, {"isdir", l_isdir},
+  {"json_quote", l_json_quote}, {"json_encode", l_json_encode},
+  {"listdir", l_listdir}, {"isdir", l_isdir},
   {NULL, NULL}
 };
 
@@ -557,6 +778,10 @@ int luaopen_trawl_core(lua_State *L) {
   lua_setfield(L, -2, "version");
   lua_pushinteger(L, TRAWL_MAX_DOC);
   lua_setfield(L, -2, "max_doc");
+  luaL_newmetatable(L, JBUF_MT);
+  lua_pushcfunction(L, jbuf_gc);
+  lua_setfield(L, -2, "__gc");
+  lua_pop(L, 1);
   lb_openmatch(L);
   return 1;
 }

@@ -106,6 +106,31 @@ local function scan_candidates(ctx, rule, out)
   end
 end
 
+-- default fields of a scan match without an action: the reading itself
+local function scan_fields(n)
+  local f = {}
+  for k, v in pairs(n) do
+    if k ~= "start" and k ~= "end" and k ~= "first" and k ~= "last" and k ~= "num_start" then
+      f[k] = v
+    end
+  end
+  return f
+end
+
+-- A scan rule without an action, alone in its phase to make its type,
+-- needs no conflict resolution (a scanner's readings do not overlap) and
+-- no match object: its readings become annotations directly. This is most
+-- of the annotations of a document (every number), so it matters.
+local function scan_direct(ctx, rule)
+  local text, doc, typ, name = ctx.text, ctx.doc, rule.type, rule.name
+  for _, n in ipairs(scanners[rule.scan](ctx)) do
+    local x = scan_fields(n)
+    local s, e = n.start, n["end"]
+    x.doc, x.type, x.rule, x.start, x["end"], x.text = doc, typ, name, s, e, text:sub(s + 1, e)
+    ctx.accepted[#ctx.accepted + 1] = { x = x, first = n.first, last = n.last, rule = rule }
+  end
+end
+
 -- the match object an action sees -------------------------------------------
 
 -- what a stored span stands for: an annotation or a list entry
@@ -173,17 +198,6 @@ local function match_object(ctx, c)
     m.number = c.data
   end
   return m
-end
-
--- default fields of a scan match without an action: the reading itself
-local function scan_fields(n)
-  local f = {}
-  for k, v in pairs(n) do
-    if k ~= "start" and k ~= "end" and k ~= "first" and k ~= "last" and k ~= "num_start" then
-      f[k] = v
-    end
-  end
-  return f
 end
 
 -- one extraction from a candidate and the fields its action returned
@@ -369,7 +383,9 @@ local function run_phase(ctx, phase)
   local cands = {}
   token_candidates(ctx, phase, cands)
   for _, rule in ipairs(phase.regex_rules) do regex_candidates(ctx, rule, cands) end
-  for _, rule in ipairs(phase.scan_rules) do scan_candidates(ctx, rule, cands) end
+  for _, rule in ipairs(phase.scan_rules) do
+    if phase.direct[rule] then scan_direct(ctx, rule) else scan_candidates(ctx, rule, cands) end
+  end
   if ctx.profile then
     for _, c in ipairs(cands) do
       local p = ctx.profile[c.rule]

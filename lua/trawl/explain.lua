@@ -31,7 +31,8 @@ local function partial(rule, text, toks, store)
   local s = toks:span(best.i)
   local _, e = toks:span(best.far - 1)
   local at = best.far <= #toks and quote(toks:text(best.far)) or "the end of the text"
-  return string.format("  longest partial match: %s (bytes %d-%d)\n  stopped at %s: the pattern wanted %s (pattern offset %d)",
+  return string.format("  longest partial match: %s (bytes %d-%d)\n"
+    .. "  stopped at %s: the pattern wanted %s (pattern offset %d)",
     quote(text:sub(s + 1, e)), s, e, at, atom_at(rule.pattern_src, best.src), best.src)
 end
 

@@ -74,7 +74,7 @@ function RuleSet:prepare()
   self.phases = {}
   local by_phase = {}
   for _, p in ipairs(phases) do
-    local ph = { name = p.name, policy = p.policy, regex_rules = {}, scan_rules = {} }
+    local ph = { name = p.name, policy = p.policy, regex_rules = {}, scan_rules = {}, direct = {} }
     by_phase[p] = ph
   end
   for i, r in ipairs(list) do
@@ -93,6 +93,15 @@ function RuleSet:prepare()
     local ph = by_phase[p]
     if ph.cphase or #ph.regex_rules > 0 or #ph.scan_rules > 0 then
       self.phases[#self.phases + 1] = ph
+    end
+    -- scan rules without actions that alone make their type in the phase
+    ph.direct = {}
+    local makers = {}
+    for _, r in ipairs(list) do
+      if by_phase[r.phase] == ph then makers[r.type] = (makers[r.type] or 0) + 1 end
+    end
+    for _, r in ipairs(ph.scan_rules) do
+      if not r.action and makers[r.type] == 1 then ph.direct[r] = true end
     end
   end
   self.list_classes = self.registry:list_classes()

@@ -5,79 +5,19 @@ local core = require "trawl.core"
 
 local json = {}
 
-local quote = core.json_quote
-local concat, sort, tostring, type = table.concat, table.sort, tostring, type
-local floor, huge = math.floor, math.huge
-
-local function number(n)
-  if n ~= n or n == huge or n == -huge then return "null" end
-  if floor(n) == n and n > -2^53 and n < 2^53 then
-    return string.format("%d", n)
-  end
-  return string.format("%.17g", n)
-end
-
-local function is_array(t)
-  local n = #t
-  if n == 0 then return next(t) == nil and getmetatable(t) == json.array_mt end
-  for k in pairs(t) do
-    if type(k) ~= "number" or k < 1 or k > n or floor(k) ~= k then return false end
-  end
-  return true
-end
-
-local encode
-
-local function object(t, keys, depth)
-  local out = {}
-  for i, k in ipairs(keys) do
-    out[i] = quote(tostring(k)) .. ":" .. encode(t[k], depth + 1)
-  end
-  return "{" .. concat(out, ",") .. "}"
-end
-
--- keys in output order: `order` first, then the others sorted by their
--- string form (the keys themselves are kept: t[2] is not t["2"])
-local function keys_of(v, order)
-  local keys, seen = {}, {}
-  for _, k in ipairs(order or {}) do
-    if v[k] ~= nil then keys[#keys + 1] = k; seen[k] = true end
-  end
-  local rest = {}
-  for k in pairs(v) do
-    if not seen[k] then rest[#rest + 1] = k end
-  end
-  sort(rest, function(a, b) return tostring(a) < tostring(b) end)
-  for _, k in ipairs(rest) do keys[#keys + 1] = k end
-  return keys
-end
-
---- Encode a Lua value. Objects get their keys sorted, so output is stable;
--- `order`, when given, lists keys that come first in that order.
-function encode(v, depth, order)
-  depth = depth or 0
-  if depth > 100 then error("json: nesting too deep", 0) end
-  local tv = type(v)
-  if tv == "string" then return quote(v)
-  elseif tv == "number" then return number(v)
-  elseif tv == "boolean" then return v and "true" or "false"
-  elseif tv == "nil" then return "null"
-  elseif tv ~= "table" then error("json: cannot encode a " .. tv, 0) end
-  if is_array(v) and #v > 0 or getmetatable(v) == json.array_mt then
-    local out = {}
-    for i = 1, #v do out[i] = encode(v[i], depth + 1) end
-    return "[" .. concat(out, ",") .. "]"
-  end
-  return object(v, keys_of(v, order), depth)
+--- Encode a Lua value as JSON (in C). Object keys are sorted; `order`,
+-- when given, lists keys that come first, in that order. An empty table
+-- is an object. Invalid UTF-8 in strings becomes U+FFFD.
+function json.encode(v, order)
+  return core.json_encode(v, order)
 end
 
 json.array_mt = {}
-json.encode = encode
 
 -- decoding -------------------------------------------------------------
 
 local byte, sub, find, char = string.byte, string.sub, string.find, string.char
-local tonumber = tonumber
+local concat, floor, tonumber = table.concat, math.floor, tonumber
 
 local escapes = { ['"'] = '"', ["\\"] = "\\", ["/"] = "/", b = "\b",
                   f = "\f", n = "\n", r = "\r", t = "\t" }

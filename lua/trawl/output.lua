@@ -21,7 +21,7 @@ end
 
 --- One JSON object for an extraction, lead fields first.
 function output.encode(x)
-  return json.encode(x, 0, LEAD)
+  return json.encode(x, LEAD)
 end
 
 local writers = {}
