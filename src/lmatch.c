@@ -47,14 +47,16 @@ static int raise(lua_State *L, const char *what, const trawl_error *err) {
 /* patterns */
 
 /* the resolver calls back into Lua: resolve(sigil, name, tests) returns
-** a class, or nil, message [, offset in tests] */
+** a class, or pattern text to splice in place of the name, or nil,
+** message [, offset in tests] */
 typedef struct Resolve {
   lua_State *L;
   int fn;   /* stack index of the Lua function */
 } Resolve;
 
 static int resolve(void *ud, char sigil, const char *name, size_t nlen,
-                   const char *tests, size_t tlen, trawl_error *err) {
+                   const char *tests, size_t tlen, char **splice,
+                   size_t *splicelen, trawl_error *err) {
   Resolve *r = (Resolve *)ud;
   lua_State *L = r->L;
   char s[2];
@@ -70,6 +72,21 @@ static int resolve(void *ud, char sigil, const char *name, size_t nlen,
     snprintf(err->msg, sizeof err->msg, "%s", lua_tostring(L, -1));
     lua_pop(L, 1);
     return TRAWL_ESYNTAX;
+  }
+  if (lua_type(L, -3) == LUA_TSTRING) {   /* pattern text for the name */
+    size_t len;
+    const char *text = lua_tolstring(L, -3, &len);
+    char *copy = (char *)malloc(len + 1);
+    if (copy == NULL) {
+      lua_pop(L, 3);
+      strcpy(err->msg, "not enough memory");
+      return TRAWL_ENOMEM;
+    }
+    memcpy(copy, text, len + 1);
+    *splice = copy;
+    *splicelen = len;
+    lua_pop(L, 3);
+    return 0;
   }
   if (!lua_isnumber(L, -3)) {
     const char *m = lua_tostring(L, -2);

@@ -436,10 +436,39 @@ static Node *bracket(Compiler *C) {
   return n;
 }
 
-/* @name or <type tests>: resolved by the caller to a span class */
+static Node *alternation(Compiler *C);
+
+/* pattern text the resolver gave for a name, compiled in its place; its
+** nodes and errors point at the name */
+static Node *splice(Compiler *C, char *text, size_t len, size_t at) {
+  const char *src = C->src;
+  size_t srclen = C->len, pos = C->pos;
+  uint32_t first = C->nnodes, i;
+  Node *n;
+  C->src = text;
+  C->len = len;
+  C->pos = 0;
+  n = alternation(C);
+  if (n != NULL && peek(C) >= 0) {
+    fail(C, C->pos, TRAWL_ESYNTAX, "bad text for the name: unexpected '%c'",
+         C->src[C->pos]);
+    n = NULL;
+  }
+  C->src = src;
+  C->len = srclen;
+  C->pos = pos;
+  free(text);
+  for (i = first; i < C->nnodes; i++) C->nodes[i]->src = (uint32_t)at;
+  if (n == NULL && C->err->code != TRAWL_ENOMEM) C->err->offset = at;
+  return n;
+}
+
+/* @name or <type tests>: resolved by the caller to a span class (or to
+** pattern text spliced in its place) */
 static Node *spanatom(Compiler *C, char sigil) {
   size_t at = C->pos++, nstart, tstart = 0, tlen = 0;
-  size_t nlen;
+  size_t nlen, textlen = 0;
+  char *text = NULL;
   int cls;
   trawl_error rerr;
   Node *n;
@@ -481,7 +510,9 @@ static Node *spanatom(Compiler *C, char sigil) {
   }
   memset(&rerr, 0, sizeof rerr);
   cls = C->env->resolve(C->env->ud, sigil, C->src + nstart, nlen,
-                        sigil == '<' ? C->src + tstart : NULL, tlen, &rerr);
+                        sigil == '<' ? C->src + tstart : NULL, tlen, &text,
+                        &textlen, &rerr);
+  if (text != NULL) return splice(C, text, textlen, at);
   if (cls < 0) {
     fail(C, sigil == '<' && rerr.offset ? tstart + rerr.offset : at,
          cls == TRAWL_ENOMEM ? TRAWL_ENOMEM : TRAWL_ESYNTAX, "%s", rerr.msg);

@@ -311,11 +311,15 @@ size_t trawl_store_size(const trawl_store *s);
 ** Names in pattern source are resolved by the caller: `@name` (a phrase
 ** list) and `<type tests>` (an annotation type with field tests; tests
 ** may be empty). resolve returns a class >= 0, or a negative code with
-** err->msg set (err->offset is then made relative to the pattern).
+** err->msg set (err->offset is then made relative to the pattern). It may
+** instead set *splice to pattern text (allocated with malloc; the compiler
+** frees it) that stands in for the name, e.g. "('and'|'or')" for a list of
+** single words: a word set is faster to test than spans in the store.
 */
 typedef struct trawl_patenv {
   int (*resolve)(void *ud, char sigil, const char *name, size_t nlen,
-                 const char *tests, size_t tlen, trawl_error *err);
+                 const char *tests, size_t tlen, char **splice,
+                 size_t *splicelen, trawl_error *err);
   void *ud;
 } trawl_patenv;
 

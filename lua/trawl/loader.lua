@@ -144,11 +144,7 @@ local SCANNERS = { numbers = true }
 -- the resolver of pattern names: @list and <type tests>
 local function resolver(reg, where)
   return function(sigil, name, tests)
-    if sigil == "@" then
-      local l = reg:list(name)
-      l.used_at = l.used_at or where
-      return l.class
-    end
+    if sigil == "@" then return reg:list_atom(name, where) end
     return reg:annotation_class(name, tests)
   end
 end

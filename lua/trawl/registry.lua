@@ -194,11 +194,41 @@ function registry:undefined_lists()
   return "undefined list: " .. table.concat(missing, ", ")
 end
 
---- classes[list id] for core gazetteer matching
+--- classes[list id] for core gazetteer matching: -1 for lists that no
+-- pattern matches as spans (those were spliced as word sets)
 function registry:list_classes()
   local t = {}
-  for id, l in ipairs(self.list_by_id) do t[id] = l.class end
+  for id, l in ipairs(self.list_by_id) do t[id] = l.as_spans and l.class or -1 end
   return t
+end
+
+-- the pattern text of a word set for list l, or nil when it cannot be one:
+-- every entry a single token and no fields, matched with accents
+local function word_set(l)
+  if not l.defined or l.noaccents or #l.entries == 0 then return nil end
+  local words = {}
+  for i, e in ipairs(l.entries) do
+    if next(e, nil) ~= "phrase" or next(e, "phrase") ~= nil then return nil end
+    local w = e.phrase
+    if #core.tokenize(w) ~= 1 then return nil end
+    local q = not w:find("'", 1, true) and "'" or not w:find('"', 1, true) and '"'
+    if not q then return nil end
+    words[i] = q .. w .. q
+  end
+  return "(" .. table.concat(words, " | ") .. ")"
+end
+
+--- What a pattern's `@name` stands for: a word set (pattern text) when the
+-- list is defined already and holds single words without fields, which
+-- tests faster than spans; otherwise the list's class, matched as spans
+-- (the list may be defined later).
+function registry:list_atom(name, where)
+  local l = self:list(name)
+  l.used_at = l.used_at or where
+  local text = word_set(l)
+  if text then return text end
+  l.as_spans = true
+  return l.class
 end
 
 -- phases -----------------------------------------------------------------

@@ -37,7 +37,8 @@ static int resolver_calls;
 static char resolver_last[64];   /* "<sigil><name>|<tests>" of the last call */
 
 static int resolve(void *ud, char sigil, const char *name, size_t nlen,
-                   const char *tests, size_t tlen, trawl_error *err) {
+                   const char *tests, size_t tlen, char **splice,
+                   size_t *splicelen, trawl_error *err) {
   (void)ud;
   resolver_calls++;
   snprintf(resolver_last, sizeof resolver_last, "%c%.*s|%.*s", sigil,
@@ -45,6 +46,20 @@ static int resolve(void *ud, char sigil, const char *name, size_t nlen,
   if (sigil == '@') {
     if (nlen == 5 && memcmp(name, "force", 5) == 0) return 1;
     if (nlen == 5 && memcmp(name, "units", 5) == 0) return 2;
+    if (nlen == 5 && memcmp(name, "conns", 5) == 0) {   /* spliced words */
+      const char *text = "( 'and' | \"or\" | but )";
+      *splicelen = strlen(text);
+      *splice = (char *)malloc(*splicelen + 1);
+      if (*splice != NULL) memcpy(*splice, text, *splicelen + 1);
+      return 0;
+    }
+    if (nlen == 6 && memcmp(name, "broken", 6) == 0) {   /* bad splice */
+      const char *text = "( and |";
+      *splicelen = strlen(text);
+      *splice = (char *)malloc(*splicelen + 1);
+      if (*splice != NULL) memcpy(*splice, text, *splicelen + 1);
+      return 0;
+    }
     snprintf(err->msg, sizeof err->msg, "no list '%.*s'", (int)nlen, name);
     return TRAWL_ESYNTAX;
   }
@@ -668,6 +683,9 @@ static void test_spans(void) {
   CHECK_S(cerr("said @nope"), "@5 -2: no list 'nope'");
   CHECK_S(cerr("said @"), "@5 -2: name expected after '@'");
   CHECK_S(cerr("<zz>"), "@0 -2: unknown type 'zz'");
+  /* a name the resolver turns into pattern text: a word set here */
+  CHECK_S(texts("x @conns y", "x or y , x AND y , x nor y"), "x or y; x AND y");
+  CHECK_S(cerr("said @broken"), "@5 -2: missing ')'");
   {
     trawl_error err = {0, 0, ""};
     CHECK(trawl_pattern_new("@force", 6, NULL, &err) == NULL);
