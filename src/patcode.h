@@ -86,6 +86,9 @@ struct trawl_pattern {
   uint32_t nstart_tests;
   int32_t *start_classes;
   uint32_t nstart_classes;
+  /* when the first token is a kind test and the second a word or word
+  ** set: that test (-1 otherwise) */
+  int32_t second_test;
 };
 
 /* a span in the annotation store */

@@ -1017,6 +1017,35 @@ static int first(Compiler *C, Starts *st, const Node *n) {
   return 1;
 }
 
+/* the one-token atom n stands for, or NULL: a token test, possibly in a
+** group or a one-item sequence */
+static const Node *onetoken_node(const Node *n) {
+  while ((n->kind == N_GROUP || n->kind == N_SEQ) && n->nkids == 1)
+    n = n->kids[0];
+  return n->kind == N_TOK ? n : NULL;
+}
+
+/* For a pattern that starts with a token of some kind ("[number] troops"),
+** the test of its second token when that is a word or word set: the phase
+** index then looks at the next token before trying the pattern at all. */
+static void second(trawl_pattern *p, const Node *root) {
+  const Node *a, *b;
+  int32_t i;
+  p->second_test = -1;
+  while (root->kind == N_GROUP && root->nkids == 1) root = root->kids[0];
+  if (root->kind != N_SEQ || root->nkids < 2) return;
+  a = onetoken_node(root->kids[0]);
+  b = onetoken_node(root->kids[1]);
+  if (a == NULL || b == NULL) return;
+  for (i = 0; i < b->b; i++) {
+    const TokTest *t = &p->tests[b->a + i];
+    if (!t->negate && (t->lit >= 0 || t->set >= 0)) {
+      p->second_test = b->a + i;
+      return;
+    }
+  }
+}
+
 /* ------------------------------------------------------------------ */
 
 static void freenodes(Compiler *C) {
@@ -1095,6 +1124,7 @@ trawl_pattern *trawl_pattern_new(const char *src, size_t len,
     }
     if (root != NULL && nullable(root)) C.p->start_any = 1;
     if (root != NULL && !first(&C, &st, root)) root = NULL;
+    if (root != NULL) second(C.p, root);
   }
   freenodes(&C);
   if (root == NULL) {

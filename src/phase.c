@@ -38,13 +38,20 @@ typedef struct Vec {       /* a growable array of uint32_t */
   size_t n, cap;
 } Vec;
 
+/* words -> lists of patterns: open addressing, at most half full */
+typedef struct WordIdx {
+  WordKey *slots;
+  size_t nslots, used;
+} WordIdx;
+
 struct trawl_phase {
   Pat *pats;
   trawl_rule_stats *stats;
   size_t n, cap;
   int built;               /* the index below is up to date */
-  WordKey *words;          /* open addressing, nwords slots (power of 2) */
-  size_t nwords, usedwords;
+  WordIdx first;           /* patterns by the word that starts them */
+  WordIdx second[TRAWL_NKINDS];  /* patterns that start with a token of a
+                                    kind, by the word that follows it */
   Link *links;
   size_t nlinks, caplinks;
   Vec bykind[TRAWL_NKINDS];
@@ -91,7 +98,12 @@ trawl_phase *trawl_phase_new(trawl_error *err) {
 
 static void dropindex(trawl_phase *ph) {
   int k;
-  free(ph->words);
+  free(ph->first.slots);
+  memset(&ph->first, 0, sizeof(WordIdx));
+  for (k = 0; k < TRAWL_NKINDS; k++) {
+    free(ph->second[k].slots);
+    memset(&ph->second[k], 0, sizeof(WordIdx));
+  }
   free(ph->links);
   free(ph->classes);
   for (k = 0; k < TRAWL_NKINDS; k++) {
@@ -100,10 +112,9 @@ static void dropindex(trawl_phase *ph) {
   }
   free(ph->always.v);
   memset(&ph->always, 0, sizeof(Vec));
-  ph->words = NULL;
   ph->links = NULL;
   ph->classes = NULL;
-  ph->nwords = ph->usedwords = ph->nlinks = ph->caplinks = 0;
+  ph->nlinks = ph->caplinks = 0;
   ph->nclasses = ph->capclasses = 0;
   ph->built = 0;
 }
@@ -155,27 +166,55 @@ const trawl_rule_stats *trawl_phase_stats(const trawl_phase *ph, size_t k) {
 /* ------------------------------------------------------------------ */
 /* the index */
 
-static WordKey *findword(const trawl_phase *ph, const char *s, uint32_t len,
+static WordKey *findword(const WordIdx *ix, const char *s, uint32_t len,
                          uint32_t hash) {
-  size_t mask = ph->nwords - 1, i = hash & mask;
+  size_t mask = ix->nslots - 1, i = hash & mask;
   for (;; i = (i + 1) & mask) {
-    WordKey *w = &ph->words[i];
+    WordKey *w = &ix->slots[i];
     if (w->s == NULL) return w;
     if (w->hash == hash && w->len == len && memcmp(w->s, s, len) == 0)
       return w;
   }
 }
 
-static int addword(trawl_phase *ph, const char *s, uint32_t len,
+/* the patterns listed under a token's folded form, or -1 */
+static int32_t lookup(const WordIdx *ix, const trawl_tokens *t, size_t pos,
+                      const uint32_t *hashes) {
+  const WordKey *w;
+  if (ix->used == 0) return -1;
+  w = findword(ix, t->folds + t->tok[pos].fold, t->tok[pos].foldlen,
+               hashes[pos]);
+  return w->s ? w->head : -1;
+}
+
+static int growidx(WordIdx *ix) {
+  size_t n = ix->nslots ? ix->nslots * 2 : 64, i;
+  WordIdx bigger;
+  bigger.slots = (WordKey *)calloc(n, sizeof(WordKey));
+  if (bigger.slots == NULL) return 0;
+  bigger.nslots = n;
+  bigger.used = ix->used;
+  for (i = 0; i < ix->nslots; i++) {
+    const WordKey *w = &ix->slots[i];
+    if (w->s != NULL) *findword(&bigger, w->s, w->len, w->hash) = *w;
+  }
+  free(ix->slots);
+  *ix = bigger;
+  return 1;
+}
+
+static int addword(trawl_phase *ph, WordIdx *ix, const char *s, uint32_t len,
                    uint32_t rule) {
   uint32_t h = trawl_hash(s, len);
-  WordKey *w = findword(ph, s, len, h);
+  WordKey *w;
+  if (2 * (ix->used + 1) > ix->nslots && !growidx(ix)) return 0;
+  w = findword(ix, s, len, h);
   if (w->s == NULL) {
     w->s = s;
     w->len = len;
     w->hash = h;
     w->head = -1;
-    ph->usedwords++;
+    ix->used++;
   }
   if (w->head >= 0 && ph->links[w->head].rule == rule) return 1;
   if (ph->nlinks == ph->caplinks) {
@@ -191,37 +230,40 @@ static int addword(trawl_phase *ph, const char *s, uint32_t len,
   return 1;
 }
 
-static size_t countwords(const trawl_phase *ph) {
-  size_t k, total = 0;
-  uint32_t i;
-  for (k = 0; k < ph->n; k++) {
-    const trawl_pattern *p = ph->pats[k].p;
-    for (i = 0; i < p->nstart_tests; i++) {
-      const TokTest *t = &p->tests[p->start_tests[i]];
-      total += t->set >= 0 ? p->sets[t->set].n : 1;
-    }
+/* list pattern k under every word test t accepts */
+static int addtest(trawl_phase *ph, WordIdx *ix, const trawl_pattern *p,
+                   const TokTest *t, uint32_t k) {
+  uint32_t j;
+  if (t->lit >= 0 && !addword(ph, ix, p->strings + t->lit, t->litlen, k))
+    return 0;
+  if (t->set >= 0) {
+    const WordSet *ws = &p->sets[t->set];
+    for (j = 0; j < ws->n; j++)
+      if (!addword(ph, ix, p->strings + ws->off[j], ws->len[j], k)) return 0;
   }
-  return total;
+  return 1;
 }
 
 static int indexpattern(trawl_phase *ph, uint32_t k) {
   const trawl_pattern *p = ph->pats[k].p;
-  uint32_t i, j;
+  uint32_t i;
   int kind;
+  /* starting with a kind and then a word: listed under that word */
+  int bysecond = p->second_test >= 0 && p->nstart_tests == 0 &&
+                 p->nstart_classes == 0;
   if (p->start_any) return vecpush(&ph->always, k);
-  for (i = 0; i < p->nstart_tests; i++) {
-    const TokTest *t = &p->tests[p->start_tests[i]];
-    if (t->lit >= 0 && !addword(ph, p->strings + t->lit, t->litlen, k))
+  for (i = 0; i < p->nstart_tests; i++)
+    if (!addtest(ph, &ph->first, p, &p->tests[p->start_tests[i]], k))
       return 0;
-    if (t->set >= 0) {
-      const WordSet *ws = &p->sets[t->set];
-      for (j = 0; j < ws->n; j++)
-        if (!addword(ph, p->strings + ws->off[j], ws->len[j], k)) return 0;
+  for (kind = 0; kind < TRAWL_NKINDS; kind++) {
+    if (!(p->start_kinds & (1u << kind))) continue;
+    if (bysecond) {
+      if (!addtest(ph, &ph->second[kind], p, &p->tests[p->second_test], k))
+        return 0;
+    } else if (!vecpush(&ph->bykind[kind], k)) {
+      return 0;
     }
   }
-  for (kind = 0; kind < TRAWL_NKINDS; kind++)
-    if ((p->start_kinds & (1u << kind)) && !vecpush(&ph->bykind[kind], k))
-      return 0;
   for (i = 0; i < p->nstart_classes; i++) {
     if (ph->nclasses == ph->capclasses) {
       size_t ncap = ph->capclasses ? ph->capclasses * 2 : 16;
@@ -238,13 +280,8 @@ static int indexpattern(trawl_phase *ph, uint32_t k) {
 }
 
 static int buildindex(trawl_phase *ph) {
-  size_t nw = countwords(ph), slots = 16;
   uint32_t k;
   dropindex(ph);
-  while (slots < 2 * nw) slots *= 2;
-  ph->words = (WordKey *)calloc(slots, sizeof(WordKey));
-  if (ph->words == NULL) return 0;
-  ph->nwords = slots;
   for (k = 0; k < ph->n; k++)
     if (!indexpattern(ph, k)) return 0;
   free(ph->stamp);
@@ -321,14 +358,15 @@ static int candidates(trawl_phase *ph, const trawl_tokens *t, uint32_t pos,
   const trawl_token *tok = &t->tok[pos];
   const Vec *kv = &ph->bykind[tok->kind];
   size_t i;
+  int32_t l;
   ph->cand.n = 0;
-  if (ph->usedwords > 0) {
-    const WordKey *w = findword(ph, t->folds + tok->fold, tok->foldlen,
-                                ph->hashes[pos]);
-    int32_t l;
-    for (l = w->s ? w->head : -1; l >= 0; l = ph->links[l].next)
+  for (l = lookup(&ph->first, t, pos, ph->hashes); l >= 0;
+       l = ph->links[l].next)
+    if (!addcand(ph, ph->links[l].rule, pos)) return 0;
+  if (pos + 1 < t->n)
+    for (l = lookup(&ph->second[tok->kind], t, pos + 1, ph->hashes); l >= 0;
+         l = ph->links[l].next)
       if (!addcand(ph, ph->links[l].rule, pos)) return 0;
-  }
   for (i = 0; i < kv->n; i++)
     if (!addcand(ph, kv->v[i], pos)) return 0;
   for (i = 0; i < ph->always.n; i++)

@@ -218,7 +218,26 @@ static int run(trawl_vm *vm, const trawl_pattern *p, int progi,
         if (!sentend(t, pos)) goto fail;
         pc++;
         break;
-      case OP_SPLIT:
+      case OP_SPLIT: {
+        /* when the preferred branch starts with a token test that fails
+        ** here, take the other branch at once: no frame to push and pop */
+        const Inst *next = &pr->code[in->a];
+        if (next->op == OP_TOK && (back ? pos > 0 : pos < t->n)) {
+          int r = testtoken(vm, p, t, back ? pos - 1 : pos, next, err);
+          if (r < 0) {
+            vm->nstack = base;
+            return r;
+          }
+          if (r == 0) {
+            if (main && pos > vm->furthest) {
+              vm->furthest = pos;
+              vm->furthest_src = next->src;
+            }
+            pc = in->b;
+            break;
+          }
+        }
+      }
         f.kind = F_BRANCH;
         f.pc = in->b;
         f.pos = pos;
