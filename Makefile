@@ -1,7 +1,8 @@
 # trawl - build, test and install.
 #
 #   make            build/trawl, build/libtrawl.a, the Lua 5.4 module
-#   make luajit     the module for LuaJIT / Lua 5.1 (Neovim)
+#   make luajit     the module for LuaJIT / Lua 5.1, in build/luajit/
+#   make nvim       that module copied to lua/trawl/core.so for Neovim
 #   make demo       run the default rules on a sample article
 #   make test       every suite, plain and under ASan + UBSan; ends with
 #                   "N passed, N failed"
@@ -46,11 +47,15 @@ MODJIT := $(BUILD)/luajit/trawl/core.so
 CTESTS := $(patsubst tests/c/%.c,$(BUILD)/tests/%,$(wildcard tests/c/test_*.c))
 HEADERS := $(wildcard src/*.h)
 
-.PHONY: all luajit demo test check testbuild deps install uninstall clean bench
+.PHONY: all luajit nvim demo test check testbuild deps install uninstall clean bench
 
 all: $(LIB) $(BIN) $(MOD54)
 
 luajit: $(MODJIT)
+
+# Neovim loads lua/trawl/core.so from the plugin's runtimepath (LuaJIT ABI)
+nvim: $(MODJIT)
+	cp $(MODJIT) lua/trawl/core.so
 
 $(BUILD)/obj/%.o: src/%.c $(HEADERS)
 	@mkdir -p $(dir $@)
@@ -126,4 +131,4 @@ uninstall:
 	  $(DESTDIR)$(PREFIX)/include/trawl.h $(DESTDIR)$(PREFIX)/share/trawl
 
 clean:
-	rm -rf build
+	rm -rf build lua/trawl/core.so
