@@ -244,6 +244,14 @@ end
 
 -- act, reporting errors; nil when the candidate is rejected or failed
 local function try_act(ctx, c)
+  local rule = c.rule
+  if not rule.action and c.kind ~= "scan" then
+    -- no action: the match itself, without a match object or a pcall
+    local s, e = c.start, c["end"]
+    return { { x = { doc = ctx.doc, type = rule.type, rule = rule.name, start = s,
+                     ["end"] = e, text = ctx.text:sub(s + 1, e) },
+               first = c.first, last = c.last } }
+  end
   local ok, xs = pcall(act, ctx, c)
   if not ok then
     if budget.spent(xs) then error(xs, 0) end   -- the document's budget is gone
