@@ -123,11 +123,18 @@ end
 -- of the annotations of a document (every number), so it matters.
 local function scan_direct(ctx, rule)
   local text, doc, typ, name = ctx.text, ctx.doc, rule.type, rule.name
+  local accepted, internal = ctx.accepted, not rule.output and not ctx.keep_internal
   for _, n in ipairs(scanners[rule.scan](ctx)) do
-    local x = scan_fields(n)
-    local s, e = n.start, n["end"]
-    x.doc, x.type, x.rule, x.start, x["end"], x.text = doc, typ, name, s, e, text:sub(s + 1, e)
-    ctx.accepted[#ctx.accepted + 1] = { x = x, first = n.first, last = n.last, rule = rule }
+    local x
+    if internal then   -- never printed: the reading itself is the annotation
+      x = n
+      x.doc, x.type, x.rule = doc, typ, name
+    else
+      x = scan_fields(n)
+      local s, e = n.start, n["end"]
+      x.doc, x.type, x.rule, x.start, x["end"], x.text = doc, typ, name, s, e, text:sub(s + 1, e)
+    end
+    accepted[#accepted + 1] = { x = x, first = n.first, last = n.last, rule = rule }
   end
 end
 
@@ -430,6 +437,7 @@ function engine.run(rs, text, doc, opts)
     registry = rs.registry, rules = rs.list, phases = rs.phases,
     list_classes = rs.list_classes, annotations = {}, internal = {},
     accepted = {}, errors = {}, profile = opts.profile, trace = opts.trace,
+    keep_internal = opts.internal,
   }
   ctx.report = function(rule, offset, msg)
     ctx.errors[#ctx.errors + 1] = {
