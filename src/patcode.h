@@ -89,7 +89,14 @@ struct trawl_pattern {
   /* when the first token is a kind test and the second a word or word
   ** set: that test (-1 otherwise) */
   int32_t second_test;
+  /* an atom every match contains, at most req_dist tokens after its start:
+  ** a word test (req_test) or a span class (req_class); -1 when none */
+  int32_t req_test, req_class;
+  uint32_t req_dist;
 };
+
+/* the first start >= tok of a span of class cls, or UINT32_MAX */
+uint32_t trawl_store_next(trawl_store *s, int cls, uint32_t tok);
 
 /* a span in the annotation store */
 typedef struct StoredSpan {

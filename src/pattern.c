@@ -1046,6 +1046,77 @@ static void second(trawl_pattern *p, const Node *root) {
   }
 }
 
+#define INF UINT32_MAX
+
+/* the most tokens n can match (INF: no bound, or spans of any length) */
+static uint32_t maxlen(const Node *n) {
+  uint32_t i, total = 0, m;
+  switch (n->kind) {
+    case N_TOK: case N_ANY: return 1;
+    case N_SPAN: return INF;
+    case N_SENTSTART: case N_SENTEND: case N_LOOK: return 0;
+    case N_GROUP: return maxlen(n->kids[0]);
+    case N_SEQ:
+      for (i = 0; i < n->nkids; i++) {
+        m = maxlen(n->kids[i]);
+        if (m == INF || total + m < total) return INF;
+        total += m;
+      }
+      return total;
+    case N_ALT:
+      for (i = 0; i < n->nkids; i++) {
+        m = maxlen(n->kids[i]);
+        if (m > total) total = m;
+      }
+      return total;
+    case N_REP:
+      m = maxlen(n->kids[0]);
+      if (m == 0) return 0;
+      if (n->max < 0 || m == INF) return INF;
+      return (uint64_t)m * (uint32_t)n->max >= INF ? INF : m * (uint32_t)n->max;
+  }
+  return INF;
+}
+
+static const Node *ungroup(const Node *n) {
+  while ((n->kind == N_GROUP || n->kind == N_SEQ) && n->nkids == 1)
+    n = n->kids[0];
+  return n;
+}
+
+/* For a pattern that can start at many tokens ("NP said"), an atom every
+** match must contain within a bounded distance of its start: a word test
+** or a span class. The phase skips a start when no such token or span
+** lies close enough ahead, which is most starts for such patterns. */
+static void required(trawl_pattern *p, const Node *root) {
+  uint32_t i, prefix = 0;
+  p->req_test = p->req_class = -1;
+  root = ungroup(root);
+  if (root->kind != N_SEQ) return;
+  for (i = 0; i < root->nkids; i++) {
+    const Node *k = ungroup(root->kids[i]);
+    uint32_t m;
+    if (k->kind == N_TOK) {
+      int32_t j;
+      for (j = 0; j < k->b; j++) {
+        const TokTest *t = &p->tests[k->a + j];
+        if (!t->negate && (t->lit >= 0 || t->set >= 0)) {
+          p->req_test = k->a + j;
+          p->req_dist = prefix;
+          return;
+        }
+      }
+    } else if (k->kind == N_SPAN) {
+      p->req_class = k->a;
+      p->req_dist = prefix;
+      return;
+    }
+    m = maxlen(root->kids[i]);
+    if (m == INF || prefix + m < prefix) return;
+    prefix += m;
+  }
+}
+
 /* ------------------------------------------------------------------ */
 
 static void freenodes(Compiler *C) {
@@ -1124,7 +1195,10 @@ trawl_pattern *trawl_pattern_new(const char *src, size_t len,
     }
     if (root != NULL && nullable(root)) C.p->start_any = 1;
     if (root != NULL && !first(&C, &st, root)) root = NULL;
-    if (root != NULL) second(C.p, root);
+    if (root != NULL) {
+      second(C.p, root);
+      required(C.p, root);
+    }
   }
   freenodes(&C);
   if (root == NULL) {

@@ -61,6 +61,7 @@ struct trawl_phase {
   /* per run */
   uint32_t *stamp;         /* position + 1 at which a pattern was last tried */
   uint32_t *next;          /* without ALLSTARTS: where a pattern may next start */
+  uint32_t *req;           /* where a pattern's required atom next occurs */
   uint32_t *hashes;        /* per token */
   size_t caphashes;
   Vec cand;                /* candidates at one position */
@@ -126,6 +127,7 @@ void trawl_phase_free(trawl_phase *ph) {
   free(ph->stats);
   free(ph->stamp);
   free(ph->next);
+  free(ph->req);
   free(ph->hashes);
   free(ph->cand.v);
   free(ph->trig);
@@ -286,9 +288,11 @@ static int buildindex(trawl_phase *ph) {
     if (!indexpattern(ph, k)) return 0;
   free(ph->stamp);
   free(ph->next);
+  free(ph->req);
   ph->stamp = (uint32_t *)malloc(sizeof(uint32_t) * (ph->n ? ph->n : 1));
   ph->next = (uint32_t *)malloc(sizeof(uint32_t) * (ph->n ? ph->n : 1));
-  if (ph->stamp == NULL || ph->next == NULL) return 0;
+  ph->req = (uint32_t *)malloc(sizeof(uint32_t) * (ph->n ? ph->n : 1));
+  if (ph->stamp == NULL || ph->next == NULL || ph->req == NULL) return 0;
   ph->built = 1;
   return 1;
 }
@@ -391,6 +395,38 @@ static uint64_t nanos(void) {
   return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
+/* does token pos pass word test tt (a literal or a word set)? */
+static int wordtest(const trawl_pattern *p, const TokTest *tt,
+                    const trawl_tokens *t, size_t pos, const uint32_t *hashes) {
+  const trawl_token *tok = &t->tok[pos];
+  const char *f = t->folds + tok->fold;
+  if (tt->lit >= 0)
+    return tok->foldlen == tt->litlen &&
+           memcmp(f, p->strings + tt->lit, tt->litlen) == 0;
+  return trawl_wordset_has(&p->sets[tt->set], p->strings, f, tok->foldlen,
+                           hashes[pos]);
+}
+
+/* can pattern k match at pos, judging by its required atom? The next
+** place the atom occurs is kept per pattern, so the text is read once. */
+static int reachable(trawl_phase *ph, uint32_t k, const trawl_tokens *t,
+                     trawl_store *st, uint32_t pos) {
+  const trawl_pattern *p = ph->pats[k].p;
+  uint32_t q = ph->req[k];
+  if (p->req_test < 0 && p->req_class < 0) return 1;
+  if (q == UINT32_MAX - 1 || q < pos) {   /* not looked for from here yet */
+    if (p->req_class >= 0) {
+      q = trawl_store_next(st, p->req_class, pos);
+    } else {
+      const TokTest *tt = &p->tests[p->req_test];
+      for (q = pos; q < t->n && !wordtest(p, tt, t, q, ph->hashes); q++) {}
+      if (q >= t->n) q = UINT32_MAX;
+    }
+    ph->req[k] = q;
+  }
+  return q != UINT32_MAX && q - pos <= p->req_dist;
+}
+
 /* try pattern k at pos; returns nonzero to stop the run */
 static int try(trawl_phase *ph, trawl_vm *vm, const trawl_tokens *t,
                trawl_store *st, unsigned flags, const trawl_phase_cbs *cbs,
@@ -401,6 +437,7 @@ static int try(trawl_phase *ph, trawl_vm *vm, const trawl_tokens *t,
   uint64_t t0 = 0;
   int r;
   if (!(flags & TRAWL_PH_ALLSTARTS) && pos < ph->next[k]) return 0;
+  if (!reachable(ph, k, t, st, pos)) return 0;
   if (flags & TRAWL_PH_PROFILE) t0 = nanos();
   err.code = TRAWL_OK;
   r = trawl_vm_exec(ph->pats[k].p, vm, t, st, pos, &m, &err);
@@ -430,7 +467,10 @@ int trawl_phase_run(trawl_phase *ph, trawl_vm *vm, const trawl_tokens *t,
   int rc = TRAWL_OK;
   if (!ph->built && !buildindex(ph)) return TRAWL_ENOMEM;
   if (!hashtokens(ph, t) || !triggers(ph, st)) return TRAWL_ENOMEM;
-  for (i = 0; i < ph->n; i++) ph->stamp[i] = ph->next[i] = 0;
+  for (i = 0; i < ph->n; i++) {
+    ph->stamp[i] = ph->next[i] = 0;
+    ph->req[i] = UINT32_MAX - 1;   /* not looked for yet */
+  }
   vm->hashes = ph->hashes;
   for (pos = 0; pos < t->n && rc == TRAWL_OK; pos++) {
     if (!candidates(ph, t, pos, &trig)) {

@@ -186,3 +186,12 @@ int trawl_store_starts(trawl_store *s, int cls, uint32_t tok) {
   trawl_store_at(s, cls, tok, 0, &first, &count);
   return count > 0;
 }
+
+uint32_t trawl_store_next(trawl_store *s, int cls, uint32_t tok) {
+  size_t i;
+  if (s == NULL || s->n == 0 || !buildindex(s)) return UINT32_MAX;
+  i = lower(s->skey, 0, s->n, key(cls, tok));
+  if (i < s->n && (s->skey[i] >> 32) == (uint64_t)(uint32_t)cls)
+    return (uint32_t)s->skey[i];
+  return UINT32_MAX;
+}

@@ -1068,6 +1068,25 @@ static void test_phase(void) {
     trawl_store_free(s2);
   }
 
+  /* a required word close enough ahead, or no try at all */
+  {
+    trawl_pattern *a = pat("[cap]{1,3} said"), *b = pat("[cap]* said");
+    ph = trawl_phase_new(NULL);
+    trawl_phase_add(ph, a, 1, NULL);
+    trawl_phase_add(ph, b, 2, NULL);
+    rec_init(&r);
+    CHECK_S(runphase(ph, "Mason Clark said it . A B C D E F G H I", NULL,
+                     TRAWL_PH_ALLSTARTS, &r),
+            "1:0-3 2:0-3");
+    /* "said" is token 2: only starts 0, 1, 2 are within 3 tokens of it */
+    CHECK_INT(trawl_phase_stats(ph, 0)->tries, 3);
+    /* with no bound on the distance every word is tried */
+    CHECK_INT(trawl_phase_stats(ph, 1)->tries, 13);
+    trawl_phase_free(ph);
+    trawl_pattern_free(a);
+    trawl_pattern_free(b);
+  }
+
   /* ALLSTARTS vs leftmost non-overlapping matches per pattern */
   {
     trawl_pattern *a = pat("[cap]+ said"), *b = pat("[cap]");
