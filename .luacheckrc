@@ -7,3 +7,9 @@ exclude_files = { "build/**", "tests/cli/data/rules/broken_syntax.lua" }
 files["rules/**/*.lua"] = { std = "lua54", read_globals = { "rule", "list", "phase", "words", "number", "alt" } }
 files["tests/cli/data/rules/**/*.lua"] = { std = "lua54", read_globals = { "rule", "list", "phase", "words", "number", "alt" } }
 files["tests/spec/**/*.lua"] = { std = "+busted" }
+
+-- the Neovim plugin runs under LuaJIT with the vim global
+for _, pat in ipairs { "plugin/**/*.lua", "lua/trawl/nvim/**/*.lua", "lua/trawl/health.lua", "tests/nvim/**/*.lua" } do
+  files[pat] = { std = "luajit", globals = { "vim" } }
+end
+files["tests/nvim/data/**/*.lua"] = { std = "lua54", read_globals = { "rule", "list", "phase", "words", "number", "alt" } }

@@ -54,8 +54,10 @@ all: $(LIB) $(BIN) $(MOD54)
 luajit: $(MODJIT)
 
 # Neovim loads lua/trawl/core.so from the plugin's runtimepath (LuaJIT ABI)
+# (copied then renamed, so that a running Neovim keeps its mapped old copy)
 nvim: $(MODJIT)
-	cp $(MODJIT) lua/trawl/core.so
+	cp $(MODJIT) lua/trawl/core.so.tmp
+	mv -f lua/trawl/core.so.tmp lua/trawl/core.so
 
 $(BUILD)/obj/%.o: src/%.c $(HEADERS)
 	@mkdir -p $(dir $@)
