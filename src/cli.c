@@ -74,7 +74,9 @@ static void findlayout(const char *argv0, Layout *lay) {
     if (trylayout(lay, env, "lua", "rules")) return;
     if (trylayout(lay, env, "share/trawl/lua", "share/trawl/rules")) return;
   }
+  /* the build tree: build/trawl, or build/<variant>/trawl */
   if (trylayout(lay, dir, "../lua", "../rules")) return;
+  if (trylayout(lay, dir, "../../lua", "../../rules")) return;
   if (trylayout(lay, dir, "../share/trawl/lua", "../share/trawl/rules"))
     return;
   trylayout(lay, TRAWL_PREFIX, "share/trawl/lua", "share/trawl/rules");

@@ -553,20 +553,29 @@ static void jnumber(lua_State *L, JBuf *b, lua_Number n) {
   jadd(L, b, num, strlen(num));
 }
 
-/* is the table at i a sequence 1..n, n > 0, with nothing else? */
+/* is the table at i a sequence 1..n, n > 0, with nothing else? Every key
+** must be a whole number in 1..n, and there must be n of them */
 static int isarray(lua_State *L, int i) {
   size_t n = tr_rawlen(L, i), count = 0;
   if (n == 0) return 0;
   lua_pushnil(L);
   while (lua_next(L, i)) {
+    lua_Number k;
     lua_pop(L, 1);
-    if (lua_type(L, -1) != LUA_TNUMBER) {
+    k = lua_type(L, -1) == LUA_TNUMBER ? lua_tonumber(L, -1) : 0;
+    if (k < 1 || k > (lua_Number)n || k != (lua_Number)(size_t)k) {
       lua_pop(L, 1);
       return 0;
     }
     count++;
   }
   return count == n;
+}
+
+/* an error without a position prefix: the message is about the value */
+static int jerror(lua_State *L, const char *msg, const char *what) {
+  lua_pushfstring(L, msg, what);
+  return lua_error(L);
 }
 
 typedef struct KeyRef {
@@ -663,8 +672,8 @@ static void jobject(lua_State *L, JBuf *b, int i, int order, int depth) {
 static void jvalue(lua_State *L, JBuf *b, int i, int order, int depth) {
   size_t len, k, n;
   const char *s;
-  if (depth > 100) luaL_error(L, "json: nesting too deep");
-  luaL_checkstack(L, 10, "json: nesting too deep");
+  if (depth > 100 || !lua_checkstack(L, 10))
+    jerror(L, "json: nesting too deep%s", "");
   switch (lua_type(L, i)) {
     case LUA_TSTRING:
       s = lua_tolstring(L, i, &len);
@@ -692,7 +701,7 @@ static void jvalue(lua_State *L, JBuf *b, int i, int order, int depth) {
       jadd(L, b, "]", 1);
       break;
     default:
-      luaL_error(L, "json: cannot encode a %s", luaL_typename(L, i));
+      jerror(L, "json: cannot encode a %s", luaL_typename(L, i));
   }
 }
 

@@ -91,7 +91,8 @@ static int resolve(void *ud, char sigil, const char *name, size_t nlen,
   if (!lua_isnumber(L, -3)) {
     const char *m = lua_tostring(L, -2);
     snprintf(err->msg, sizeof err->msg, "%s", m ? m : "cannot resolve");
-    err->offset = (size_t)lua_tointeger(L, -1);
+    err->offset = lua_isnumber(L, -1) ? (size_t)lua_tointeger(L, -1)
+                                      : (size_t)-1;
     lua_pop(L, 3);
     return TRAWL_ESYNTAX;
   }
@@ -392,8 +393,14 @@ static int phase_stats(lua_State *L) {
   return 1;
 }
 
+static int phase_reset_stats(lua_State *L) {
+  trawl_phase_reset_stats((trawl_phase *)checkobj(L, 1, PHASE_MT));
+  return 0;
+}
+
 static const luaL_Reg phase_methods[] = {
   {"add", phase_add}, {"run", phase_run}, {"stats", phase_stats},
+  {"reset_stats", phase_reset_stats},
   {"free", phase_gc},
   {NULL, NULL}
 };

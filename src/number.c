@@ -288,7 +288,231 @@ static const Word vulgars[] = {
     {"\xE2\x85\x9D", 5.0 / 8, 0},  {"\xE2\x85\x9E", 7.0 / 8, 0},
     {"\xE2\x85\x91", 1.0 / 9, 0},  {"\xE2\x85\x92", 1.0 / 10, 0},
     {NULL, 0, 0}};
+
+/* minus signs before digits, as written: hyphen-minus, U+2212 */
+static const Word minussigns[] = {
+    {"-", 0, 0}, {"\xE2\x88\x92", 0, 0}, {NULL, 0, 0}};
+
+/* the other words that an expression can begin with ("and", "point"
+** and "halves" are items of a number, but never its first) */
+static const Word startwords[] = {
+    {"a", 0, 0},        {"an", 0, 0},      {"between", 0, 0},
+    {"from", 0, 0},     {"tens", 0, 0},    {"hundreds", 0, 0},
+    {"scores", 0, 0},   {"several", 0, 0}, {"minus", 0, 0},
+    {"negative", 0, 0}, {NULL, 0, 0}};
+
+/* and those it can begin with after a space: ".5" (and minussigns) */
+static const Word spacedstarts[] = {{".", 0, 0}, {NULL, 0, 0}};
+
+/* every word is() is asked about: the lexicon must know them all, for a
+** piece it does not know is taken to be none of them */
+static const Word named[] = {
+    {"a", 0, 0},          {"an", 0, 0},         {"and", 0, 0},
+    {"another", 0, 0},    {"between", 0, 0},    {"cent", 0, 0},
+    {"couple", 0, 0},     {"dollar", 0, 0},     {"dollars", 0, 0},
+    {"few", 0, 0},        {"from", 0, 0},       {"halves", 0, 0},
+    {"handful", 0, 0},    {"hundreds", 0, 0},   {"in", 0, 0},
+    {"minus", 0, 0},      {"negative", 0, 0},   {"o'clock", 0, 0},
+    {"of", 0, 0},         {"one", 0, 0},        {"or", 0, 0},
+    {"out", 0, 0},        {"over", 0, 0},       {"pair", 0, 0},
+    {"pct", 0, 0},        {"per", 0, 0},        {"percent", 0, 0},
+    {"percentage", 0, 0}, {"point", 0, 0},      {"points", 0, 0},
+    {"pound", 0, 0},      {"renminbi", 0, 0},   {"s", 0, 0},
+    {"scores", 0, 0},     {"several", 0, 0},    {"some", 0, 0},
+    {"sterling", 0, 0},   {"tens", 0, 0},       {"than", 0, 0},
+    {"through", 0, 0},    {"thru", 0, 0},       {"to", 0, 0},
+    {"yuan", 0, 0},       {"-", 0, 0},          {".", 0, 0},
+    {",", 0, 0},          {":", 0, 0},          {"/", 0, 0},
+    {"~", 0, 0},          {"%", 0, 0},          {"$", 0, 0},
+    {"\xEF\xBC\x85", 0, 0}, {NULL, 0, 0}};
 /* clang-format on */
+
+/* ------------------------------------------------------------------ */
+/* the lexicon */
+
+/*
+** Most pieces are ordinary words that no list holds, and every reader
+** would look them up in its lists only to find nothing. So each piece
+** learns once, from a hash table of all the lists' words, which lists
+** may hold it (Piece.lex, a bit per list). A clear bit is certain: the
+** word is not in that list, nor is it the first word of a phrase of it;
+** a set bit only says "look". An expression starts only at digits or at
+** a piece in one of the STARTS lists.
+*/
+
+/* the lists, one bit each in Piece.lex */
+enum {
+  LX_CARD,       /* cardwords */
+  LX_CARDS,      /* cardwords with an "s": hundreds, dozens */
+  LX_ORD,        /* ordwords */
+  LX_ORDS,       /* ordwords with an "s": fifths */
+  LX_SUFFIX,     /* suffixes */
+  LX_COMPARATOR, /* first words of comparators */
+  LX_POSTCOMP,   /* first words of postcomparators */
+  LX_CURSIGN,    /* cursigns */
+  LX_DOLLARKIND, /* dollarkinds */
+  LX_CURCODE,    /* curcodes */
+  LX_CURWORD,    /* curwords */
+  LX_DOLLARADJ,  /* dollaradjs */
+  LX_MONTH,      /* months */
+  LX_ZONE,       /* zones */
+  LX_MERIDIAN,   /* meridians */
+  LX_ORDSUFFIX,  /* ordsuffixes */
+  LX_DETERMINER, /* determiners */
+  LX_TIMEUNIT,   /* timeunits */
+  LX_VULGAR,     /* vulgars */
+  LX_MINUS,      /* minussigns */
+  LX_STARTWORD,  /* startwords */
+  LX_SPACEDSTART, /* spacedstarts */
+  LX_NAMED,      /* named */
+  NLX
+};
+
+#define LXBIT(lx) ((uint32_t)1 << (lx))
+#define LXALL UINT32_MAX /* a piece too long to look up: any list */
+
+/* the lists whose words an expression can begin with; and those whose
+** words begin one only after a space */
+#define STARTS                                                              \
+  (LXBIT(LX_CARD) | LXBIT(LX_CARDS) | LXBIT(LX_ORD) | LXBIT(LX_ORDS) |      \
+   LXBIT(LX_COMPARATOR) | LXBIT(LX_CURSIGN) | LXBIT(LX_DOLLARKIND) |        \
+   LXBIT(LX_CURCODE) | LXBIT(LX_MONTH) | LXBIT(LX_VULGAR) |                 \
+   LXBIT(LX_STARTWORD))
+#define SPACEDSTARTS (LXBIT(LX_MINUS) | LXBIT(LX_SPACEDSTART))
+
+/* how a list's words are keys: whole, with an "s", or the first word */
+enum { K_WHOLE, K_PLURAL, K_FIRST };
+
+/* how a list is compared with a piece: by its fold, as written */
+#define BYFOLD 1
+#define BYTEXT 2
+
+static const struct List {
+  const Word *tab;
+  unsigned char key; /* K_* */
+  unsigned char by;  /* BYFOLD, BYTEXT or both */
+} lists[NLX] = {
+    {cardwords, K_WHOLE, BYFOLD},   {cardwords, K_PLURAL, BYFOLD},
+    {ordwords, K_WHOLE, BYFOLD},    {ordwords, K_PLURAL, BYFOLD},
+    {suffixes, K_WHOLE, BYFOLD | BYTEXT},    {comparators, K_FIRST, BYFOLD},
+    {postcomparators, K_FIRST, BYFOLD}, {cursigns, K_WHOLE, BYTEXT},
+    {dollarkinds, K_WHOLE, BYTEXT}, {curcodes, K_WHOLE, BYTEXT},
+    {curwords, K_WHOLE, BYFOLD},    {dollaradjs, K_WHOLE, BYFOLD},
+    {months, K_WHOLE, BYFOLD},      {zones, K_WHOLE, BYFOLD},
+    {meridians, K_WHOLE, BYFOLD},   {ordsuffixes, K_WHOLE, BYFOLD},
+    {determiners, K_WHOLE, BYFOLD}, {timeunits, K_WHOLE, BYFOLD},
+    {vulgars, K_WHOLE, BYTEXT},     {minussigns, K_WHOLE, BYTEXT},
+    {startwords, K_WHOLE, BYFOLD},  {spacedstarts, K_WHOLE, BYFOLD},
+    {named, K_WHOLE, BYFOLD}};
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+#define MAXKEY 16             /* longest key; a longer piece is LXALL */
+#define LEXBITS 10
+#define LEXSIZE (1 << LEXBITS) /* slots */
+
+/* at most half the slots taken, so that a miss ends soon */
+_Static_assert(NLX <= 32 &&
+                   2 * COUNT(cardwords) + 2 * COUNT(ordwords) +
+                           COUNT(suffixes) + COUNT(comparators) +
+                           COUNT(postcomparators) + COUNT(cursigns) +
+                           COUNT(dollarkinds) + COUNT(curcodes) +
+                           COUNT(curwords) + COUNT(dollaradjs) +
+                           COUNT(months) + COUNT(zones) + COUNT(meridians) +
+                           COUNT(ordsuffixes) + COUNT(determiners) +
+                           COUNT(timeunits) + COUNT(vulgars) +
+                           COUNT(minussigns) + COUNT(startwords) +
+                           COUNT(spacedstarts) + COUNT(named) <=
+                       LEXSIZE / 2,
+               "the lexicon is too small for the lists");
+
+/* A word of up to MAXKEY bytes packed into two integers, which are
+** hashed and compared at once instead of a byte at a time; in the
+** lexicon, with the lists it is in. */
+typedef struct Key {
+  uint64_t lo, hi; /* bytes 0..7 and 8..15 as they lie in memory, and
+                      zeros after the word */
+  uint32_t len;
+  uint32_t lists; /* LXBIT()s; 0 for a free slot */
+} Key;
+
+/* The first n (<= 8) bytes of s, zeros after them: by one load of 8
+** bytes and a mask when the buffer, which ends at end, has them. */
+static uint64_t pack(const char *s, size_t n, const char *end) {
+  static const unsigned char keep[16] = {255, 255, 255, 255,
+                                         255, 255, 255, 255};
+  unsigned char b[8] = {0};
+  uint64_t w, m;
+  if (end - s >= 8) {
+    memcpy(&w, s, 8);
+    memcpy(&m, keep + 8 - n, 8);
+    return w & m;
+  }
+  memcpy(b, s, n);
+  memcpy(&w, b, 8);
+  return w;
+}
+
+/* the key of s[0..n), n <= MAXKEY, in a buffer that ends at end */
+static Key keyof(const char *s, size_t n, const char *end) {
+  Key k;
+  k.lo = pack(s, n < 8 ? n : 8, end);
+  k.hi = n > 8 ? pack(s + 8, n - 8, end) : 0;
+  k.len = (uint32_t)n;
+  k.lists = 0;
+  return k;
+}
+
+static int samekey(const Key *a, const Key *b) {
+  return a->lo == b->lo && a->hi == b->hi && a->len == b->len;
+}
+
+/* the slot of k in the lexicon x: its own, or the free one where it
+** would go; multiplying mixes every byte into the top bits */
+static Key *slotof(Key *x, const Key *k) {
+  uint64_t h = (k->lo ^ ((k->hi ^ k->len) * 0x9E3779B97F4A7C15u)) *
+               0xD6E8FEB86659FD93u;
+  size_t i = (size_t)(h >> (64 - LEXBITS));
+  while (x[i].lists != 0 && !samekey(&x[i], k))
+    i = (i + 1) & (LEXSIZE - 1);
+  return &x[i];
+}
+
+static void addkey(Key *x, const char *s, size_t n, int lx) {
+  Key k, *slot;
+  if (n == 0 || n > MAXKEY) return; /* pieces that long are LXALL */
+  k = keyof(s, n, s + n);
+  slot = slotof(x, &k);
+  k.lists = slot->lists | LXBIT(lx);
+  *slot = k;
+}
+
+/* Fill x (LEXSIZE slots, zeroed) with the words of every list; returns
+** the length of the longest word of a list compared as written, as no
+** longer piece need be looked up as written. */
+static size_t lexicon(Key *x) {
+  char buf[MAXKEY];
+  const Word *w;
+  size_t n, maxtext = 0;
+  int lx;
+  for (lx = 0; lx < NLX; lx++) {
+    for (w = lists[lx].tab; w->w != NULL; w++) {
+      n = strlen(w->w);
+      if ((lists[lx].by & BYTEXT) && n > maxtext) maxtext = n;
+      if (lists[lx].key == K_FIRST) {
+        const char *sp = strchr(w->w, ' ');
+        if (sp != NULL) n = (size_t)(sp - w->w);
+        addkey(x, w->w, n, lx);
+      } else if (lists[lx].key == K_PLURAL) {
+        if (n >= MAXKEY) continue;
+        memcpy(buf, w->w, n);
+        buf[n] = 's';
+        addkey(x, buf, n + 1, lx);
+      } else
+        addkey(x, w->w, n, lx);
+    }
+  }
+  return maxtext;
+}
 
 /* the entry of tab whose word is s[0..n), or NULL */
 static const Word *lookup(const Word *tab, const char *s, size_t n) {
@@ -417,6 +641,7 @@ typedef struct Piece {
   uint32_t start, end; /* byte span in the text */
   uint32_t tok;        /* the token it is, or is part of */
   uint32_t fold, flen; /* its folded form in the folds */
+  uint32_t lex;        /* LXBIT()s of the lists it may be in */
   uint16_t flags;      /* TRAWL_F_*; only a token's first piece has SPACE */
   uint8_t kind;        /* trawl_kind; a hyphen inside a word is a PUNCT */
   uint8_t shape;       /* NT_* of a NUMBER */
@@ -426,6 +651,7 @@ typedef struct Scan {
   const trawl_tokens *t;
   Piece *p;
   size_t n;
+  Key *lex; /* the lexicon, needed only by build(); its block holds p */
 } Scan;
 
 /* the flags a piece inside a token does not take from it */
@@ -446,8 +672,9 @@ static size_t hyphenat(const char *s, size_t k, size_t n) {
 ** took the period as the initial's */
 static int initial(const trawl_tokens *t, size_t k) {
   const trawl_token *tk = &t->tok[k];
-  return k > 0 && tk->end - tk->start == 2 && (tk->flags & TRAWL_F_ABBREV) &&
-         !(tk->flags & TRAWL_F_SPACE) && t->tok[k - 1].kind == TRAWL_NUMBER;
+  return (tk->flags & TRAWL_F_ABBREV) && !(tk->flags & TRAWL_F_SPACE) &&
+         k > 0 && tk->end - tk->start == 2 &&
+         t->tok[k - 1].kind == TRAWL_NUMBER;
 }
 
 /* is token k split, and into how many pieces */
@@ -457,6 +684,9 @@ static size_t npieces(const trawl_tokens *t, size_t k, int *shape) {
   size_t n = tk->end - tk->start, i, c = 1;
   double v;
   *shape = NT_NONE;
+  if (tk->kind == TRAWL_WORD &&
+      !(tk->flags & (TRAWL_F_HYPHEN | TRAWL_F_ABBREV)))
+    return 1; /* most are */
   if (initial(t, k)) return 2;
   if (tk->kind == TRAWL_NUMBER) {
     *shape = numshape(s, n, &v);
@@ -478,6 +708,7 @@ static void setpiece(Piece *p, const trawl_token *tk, size_t k, size_t start,
   p->tok = (uint32_t)k;
   p->fold = (uint32_t)fold;
   p->flen = (uint32_t)flen;
+  p->lex = 0;
   p->flags = start == tk->start ? tk->flags : (tk->flags & ~FIRSTONLY);
   p->kind = tk->kind;
   p->shape = NT_NONE;
@@ -529,20 +760,43 @@ static Piece *splitword(const trawl_tokens *t, size_t k, Piece *p) {
   }
 }
 
-/* the pieces of a document; 0 on allocation failure */
+/* the lists piece p may be in, by its fold and as written (when not
+** longer than maxtext) */
+static uint32_t lexof(Key *x, size_t maxtext, const trawl_tokens *t,
+                      const Piece *p) {
+  size_t n = p->end - p->start;
+  Key f, s;
+  uint32_t lx;
+  if (p->flen > MAXKEY || (n > MAXKEY && n <= maxtext)) return LXALL;
+  f = keyof(t->folds + p->fold, p->flen, t->folds + t->foldsize);
+  lx = slotof(x, &f)->lists;
+  if (n <= maxtext) {
+    s = keyof(t->text + p->start, n, t->text + t->len);
+    if (!samekey(&s, &f)) lx |= slotof(x, &s)->lists;
+  }
+  return lx;
+}
+
+/* The pieces of a document, in one block after the lexicon (free
+** S->lex); 0 on allocation failure. */
 static int build(const trawl_tokens *t, Scan *S) {
-  size_t k, total = 0, c;
+  size_t k, total = 0, c, maxtext;
   int shape;
-  Piece *p;
+  Piece *p, *q;
+  Key *x;
   for (k = 0; k < t->n; k++)
     total += npieces(t, k, &shape);
   S->t = t;
   S->n = total;
-  if (total > SIZE_MAX / sizeof(Piece)) return 0;
-  S->p = malloc((total ? total : 1) * sizeof(Piece));
-  if (S->p == NULL) return 0;
+  if (total > (SIZE_MAX - LEXSIZE * sizeof(Key)) / sizeof(Piece)) return 0;
+  x = S->lex = malloc(LEXSIZE * sizeof(Key) + total * sizeof(Piece));
+  if (x == NULL) return 0;
+  S->p = (Piece *)(void *)(x + LEXSIZE);
+  memset(x, 0, LEXSIZE * sizeof(Key));
+  maxtext = lexicon(x);
   for (k = 0, p = S->p; k < t->n; k++) {
     const trawl_token *tk = &t->tok[k];
+    q = p;
     c = npieces(t, k, &shape);
     if (initial(t, k)) {
       setpiece(p++, tk, k, tk->start, tk->start + 1, tk->fold, 1);
@@ -560,6 +814,8 @@ static int build(const trawl_tokens *t, Scan *S) {
       if (tk->kind == TRAWL_NUMBER && shape == NT_NONE) p->kind = TRAWL_OTHER;
       p++;
     }
+    for (; q < p; q++)
+      q->lex = lexof(x, maxtext, t, q);
   }
   return 1;
 }
@@ -572,28 +828,38 @@ static const char *foldof(const Scan *S, size_t i, size_t *len) {
   return S->t->folds + S->p[i].fold;
 }
 
-/* piece i's entry in tab, by its fold */
-static const Word *wordat(const Scan *S, size_t i, const Word *tab) {
+/* piece i may be in list lx */
+static int mayin(const Scan *S, size_t i, int lx) {
+  return (S->p[i].lex & LXBIT(lx)) != 0;
+}
+
+/* piece i's entry in list lx, by its fold */
+static const Word *wordat(const Scan *S, size_t i, int lx) {
   size_t len;
   const char *s;
-  if (i >= S->n || S->p[i].kind != TRAWL_WORD) return NULL;
+  if (i >= S->n || S->p[i].kind != TRAWL_WORD || !mayin(S, i, lx))
+    return NULL;
   s = foldof(S, i, &len);
-  return lookup(tab, s, len);
+  return lookup(lists[lx].tab, s, len);
 }
 
-/* piece i's entry in tab, as written */
-static const Word *asis(const Scan *S, size_t i, const Word *tab) {
-  if (i >= S->n) return NULL;
-  return lookup(tab, S->t->text + S->p[i].start, S->p[i].end - S->p[i].start);
+/* piece i's entry in list lx, as written */
+static const Word *asis(const Scan *S, size_t i, int lx) {
+  if (i >= S->n || !mayin(S, i, lx)) return NULL;
+  return lookup(lists[lx].tab, S->t->text + S->p[i].start,
+                S->p[i].end - S->p[i].start);
 }
 
-/* piece i's fold is w */
+/* piece i's fold is w, a word of named[]; compared a byte at a time, as
+** the first byte mostly decides */
 static int is(const Scan *S, size_t i, const char *w) {
-  size_t len;
+  size_t len, k;
   const char *s;
   if (i >= S->n) return 0;
   s = foldof(S, i, &len);
-  return len == strlen(w) && memcmp(s, w, len) == 0;
+  for (k = 0; k < len; k++)
+    if (w[k] == '\0' || w[k] != s[k]) return 0;
+  return w[len] == '\0';
 }
 
 static int kindat(const Scan *S, size_t i) {
@@ -623,6 +889,9 @@ static int isword(const Scan *S, size_t i) {
 static double numval(const Scan *S, size_t i) {
   const Piece *p = &S->p[i];
   double v = NAN;
+  if (p->shape == NT_PLAIN) /* digits only: what numshape() would do */
+    return digval(S->t->text + p->start, p->end - p->start,
+                  p->end - p->start);
   numshape(S->t->text + p->start, p->end - p->start, &v);
   return v;
 }
@@ -652,7 +921,7 @@ static int yearat(const Scan *S, size_t i) {
 
 /* piece i is a capitalised month name; its number */
 static int monthat(const Scan *S, size_t i) {
-  const Word *w = wordat(S, i, months);
+  const Word *w = wordat(S, i, LX_MONTH);
   return w != NULL && (S->p[i].flags & TRAWL_F_CAP) ? w->t : 0;
 }
 
@@ -665,8 +934,9 @@ static const Word *cardat(const Scan *S, size_t i, int *plural) {
   *plural = 0;
   if (!isword(S, i)) return NULL;
   s = foldof(S, i, &len);
-  if ((w = lookup(cardwords, s, len)) != NULL) return w;
-  if (len < 3 || s[len - 1] != 's') return NULL;
+  if (mayin(S, i, LX_CARD) && (w = lookup(cardwords, s, len)) != NULL)
+    return w;
+  if (!mayin(S, i, LX_CARDS) || len < 3 || s[len - 1] != 's') return NULL;
   w = lookup(cardwords, s, len - 1);
   if (w == NULL || (w->t != I_HUNDRED && w->t != I_SCALE && w->t != I_DOZEN))
     return NULL;
@@ -682,11 +952,10 @@ static const Word *ordat(const Scan *S, size_t i, int *plural) {
   *plural = 0;
   if (!isword(S, i)) return NULL;
   s = foldof(S, i, &len);
-  if ((w = lookup(ordwords, s, len)) != NULL) return w;
+  if (mayin(S, i, LX_ORD) && (w = lookup(ordwords, s, len)) != NULL) return w;
   *plural = 1;
-  if (len == 6 && memcmp(s, "halves", 6) == 0)
-    return lookup(ordwords, "half", 4);
-  if (len < 4 || s[len - 1] != 's') return NULL;
+  if (is(S, i, "halves")) return lookup(ordwords, "half", 4);
+  if (!mayin(S, i, LX_ORDS) || len < 4 || s[len - 1] != 's') return NULL;
   return lookup(ordwords, s, len - 1);
 }
 
@@ -798,7 +1067,7 @@ static const Word *suffixat(const Scan *S, size_t j, int money) {
   const Word *w;
   const char *f, *s;
   size_t flen, slen;
-  if (!isword(S, j)) return NULL;
+  if (!isword(S, j) || !mayin(S, j, LX_SUFFIX)) return NULL;
   f = foldof(S, j, &flen);
   s = S->t->text + S->p[j].start;
   slen = S->p[j].end - S->p[j].start;
@@ -825,7 +1094,7 @@ static size_t afterdigits(const Scan *S, size_t j, int money, Val *a) {
     return k;
   }
   if (kindat(S, j) == TRAWL_OTHER && glued(S, j) &&
-      (w = asis(S, j, vulgars)) != NULL) {
+      (w = asis(S, j, LX_VULGAR)) != NULL) {
     a->v += w->v;
     a->f = (a->f & ~(V_PLAIN | V_INT)) | V_FRAC;
     return j + 1;
@@ -857,7 +1126,7 @@ static int digatom(const Scan *S, size_t i, int money, Val *a) {
   int shape = i < S->n ? S->p[i].shape : NT_NONE;
   a->f = V_DIGITS;
   a->scale = 0;
-  if (kindat(S, i) == TRAWL_OTHER && (w = asis(S, i, vulgars)) != NULL) {
+  if (kindat(S, i) == TRAWL_OTHER && (w = asis(S, i, LX_VULGAR)) != NULL) {
     a->v = w->v;
     a->f |= V_FRAC;
     a->end = i + 1;
@@ -1395,17 +1664,17 @@ static int whole(const Val *a) {
 
 /* a unit of time at i: "in 10 minutes" */
 static int timeunit(const Scan *S, size_t i) {
-  return wordat(S, i, timeunits) != NULL;
+  return wordat(S, i, LX_TIMEUNIT) != NULL;
 }
 
 /* "one over three", "2 out of 5", "1 in 4": "over" only at the end of a
 ** phrase, "in" and "out of" only for less than one */
-static int prepfrac(const Scan *S, size_t i, Val *out) {
-  Val x, y;
+static int prepfrac(const Scan *S, const Val *x, Val *out) {
+  Val y;
   size_t j;
   int sep;
-  if (!cardinal(S, i, 0, &x) || !whole(&x)) return 0;
-  j = x.end;
+  if (!whole(x)) return 0;
+  j = x->end;
   if (is(S, j, "over"))
     sep = 1, j++;
   else if (is(S, j, "out") && is(S, j + 1, "of"))
@@ -1464,7 +1733,7 @@ static int yearly(double v) {
 /* a time zone in capitals after a time; the piece after it */
 static size_t zone(const Scan *S, size_t j) {
   if (spaced(S, j) && (S->p[j].flags & TRAWL_F_ALLCAPS) &&
-      wordat(S, j, zones) != NULL)
+      wordat(S, j, LX_ZONE) != NULL)
     return j + 1;
   return j;
 }
@@ -1523,7 +1792,7 @@ static int dottime(const Scan *S, size_t i, size_t *e) {
   if (len < 4 || len > 5 || s[len - 3] != '.' || s[len - 2] > '5') return 0;
   h = s[0] - '0';
   if (len == 5) h = h * 10 + (s[1] - '0');
-  if (wordat(S, i + 1, meridians) != NULL && h >= 1 && h <= 12)
+  if (wordat(S, i + 1, LX_MERIDIAN) != NULL && h >= 1 && h <= 12)
     j = i + 2;
   else if (h <= 24 && zone(S, i + 1) > i + 1)
     j = i + 1;
@@ -1543,10 +1812,10 @@ static int timeat(const Scan *S, size_t i, Num *n) {
     if (is(S, j, ":") && glued(S, j) && glued(S, j + 1) &&
         plainin(S, j + 1, 0, 59, 2))
       j += 2;
-    if (wordat(S, j, meridians) != NULL) j++;
+    if (wordat(S, j, LX_MERIDIAN) != NULL) j++;
     return setnum(n, TRAWL_NUM_TIME, NAN, i, zone(S, j));
   }
-  if (plainin(S, i, 1, 12, 2) && wordat(S, i + 1, meridians) != NULL)
+  if (plainin(S, i, 1, 12, 2) && wordat(S, i + 1, LX_MERIDIAN) != NULL)
     return setnum(n, TRAWL_NUM_TIME, NAN, i, zone(S, i + 2));
   if (dottime(S, i, &j)) return setnum(n, TRAWL_NUM_TIME, NAN, i, j);
   if (plainin(S, i, 1, 12, 2) && is(S, i + 1, "o'clock"))
@@ -1560,7 +1829,7 @@ static int timeat(const Scan *S, size_t i, Num *n) {
 /* a day of the month at i, with "st", "th"; the piece after it */
 static size_t dayat(const Scan *S, size_t i) {
   if (!plainin(S, i, 1, 31, 2)) return 0;
-  if (glued(S, i + 1) && wordat(S, i + 1, ordsuffixes) != NULL) return i + 2;
+  if (glued(S, i + 1) && wordat(S, i + 1, LX_ORDSUFFIX) != NULL) return i + 2;
   return i + 1;
 }
 
@@ -1634,7 +1903,7 @@ static int gluedword(const Scan *S, size_t i, Num *n) {
   double v;
   size_t nd, w = i + 1;
   if (!isword(S, w) || !glued(S, w) || !plain(S, i, &v, &nd)) return 0;
-  if (wordat(S, w, ordsuffixes) != NULL)
+  if (wordat(S, w, LX_ORDSUFFIX) != NULL)
     return setnum(n, TRAWL_NUM_ORDINAL, v, i, w + 1);
   if (is(S, w, "s") &&
       ((nd == 4 && yearly(v)) || (nd == 2 && fmod(v, 10) == 0)))
@@ -1696,7 +1965,7 @@ static int tensord(const Scan *S, size_t i) {
 /* "one" as a pronoun: "the one you mentioned", "one another" */
 static int pronoun(const Scan *S, size_t i, const Val *a) {
   if (a->end != i + 1 || !is(S, i, "one")) return 0;
-  return (i > 0 && wordat(S, i - 1, determiners) != NULL) ||
+  return (i > 0 && wordat(S, i - 1, LX_DETERMINER) != NULL) ||
          is(S, i + 1, "another");
 }
 
@@ -1743,15 +2012,10 @@ static int core(const Scan *S, size_t i, int money, Num *n) {
 
 /* a minus sign: "-" or U+2212 after a space, against digits */
 static int minussign(const Scan *S, size_t i) {
-  const char *s;
-  size_t len;
   if (kindat(S, i) != TRAWL_PUNCT || !spaced(S, i) || !glued(S, i + 1))
     return 0;
   if (kindat(S, i + 1) != TRAWL_NUMBER && !leadingdot(S, i + 1)) return 0;
-  s = S->t->text + S->p[i].start;
-  len = S->p[i].end - S->p[i].start;
-  return (len == 1 && s[0] == '-') ||
-         (len == 3 && memcmp(s, "\xE2\x88\x92", 3) == 0);
+  return asis(S, i, LX_MINUS) != NULL;
 }
 
 /* a number at i, with "minus", "negative" or a minus sign before it */
@@ -1771,12 +2035,12 @@ static int number(const Scan *S, size_t i, int money, Num *n) {
 ** in isocodes and the piece of the digits, or -1 */
 static int curprefix(const Scan *S, size_t i, size_t *j) {
   const Word *w;
-  if (kindat(S, i) == TRAWL_SYMBOL && (w = asis(S, i, cursigns)) != NULL)
+  if (kindat(S, i) == TRAWL_SYMBOL && (w = asis(S, i, LX_CURSIGN)) != NULL)
     *j = i + 1;
-  else if (isword(S, i) && (w = asis(S, i, dollarkinds)) != NULL &&
+  else if (isword(S, i) && (w = asis(S, i, LX_DOLLARKIND)) != NULL &&
            is(S, i + 1, "$") && glued(S, i + 1))
     *j = i + 2;
-  else if (isword(S, i) && (w = asis(S, i, curcodes)) != NULL &&
+  else if (isword(S, i) && (w = asis(S, i, LX_CURCODE)) != NULL &&
            spaced(S, i + 1))
     *j = i + 1;
   else
@@ -1810,7 +2074,7 @@ static int percent(const Scan *S, Num *n) {
 ** "pounds sterling"; not "pounds of explosives" */
 static int curword(const Scan *S, Num *n) {
   size_t j = n->p1;
-  const Word *w = wordat(S, j, dollaradjs);
+  const Word *w = wordat(S, j, LX_DOLLARADJ);
   if (!spaced(S, j)) return 0;
   if (w != NULL && (is(S, j + 1, "dollars") || is(S, j + 1, "dollar"))) {
     n->cur = w->t;
@@ -1818,7 +2082,7 @@ static int curword(const Scan *S, Num *n) {
   } else if (is(S, j, "pound") && is(S, j + 1, "sterling")) {
     n->cur = GBP;
     n->p1 = j + 2;
-  } else if ((w = wordat(S, j, curwords)) != NULL &&
+  } else if ((w = wordat(S, j, LX_CURWORD)) != NULL &&
              !(w->t == GBP && is(S, j + 1, "of"))) {
     n->cur = w->t;
     n->p1 = is(S, j + 1, "sterling") ? j + 2 : j + 1;
@@ -1966,7 +2230,7 @@ static int vague(const Scan *S, size_t i, Num *n) {
   n->min = min;
   if (is(S, j, "of")) {
     n->p1 = ++j;
-    if ((c = wordat(S, j, curwords)) != NULL && c->t != GBP) {
+    if ((c = wordat(S, j, LX_CURWORD)) != NULL && c->t != GBP) {
       n->cur = c->t;
       n->p1++;
     }
@@ -1988,20 +2252,31 @@ static int quantity(const Scan *S, size_t i, Num *n) {
   return 1;
 }
 
-/* the longest phrase of tab at i ("more than"); the piece after it, or
-** 0; its t in *q */
-static size_t phrase(const Scan *S, size_t i, const Word *tab, int *q) {
+/* the word of a phrase at p, up to a space or the end, is f[0..n) */
+static int phraseword(const char *p, const char *f, size_t n) {
+  size_t k;
+  for (k = 0; k < n; k++)
+    if (p[k] == '\0' || p[k] == ' ' || p[k] != f[k]) return 0;
+  return p[n] == '\0' || p[n] == ' ';
+}
+
+/* the longest phrase of list lx at i ("more than"); the piece after it,
+** or 0; its t in *q */
+static size_t phrase(const Scan *S, size_t i, int lx, int *q) {
   const Word *w;
-  size_t best = 0, j, len, flen;
-  const char *p, *sp, *f;
-  for (w = tab; w->w != NULL; w++) {
-    for (j = i, p = w->w;; j++, p = sp + 1) {
-      sp = strchr(p, ' ');
-      len = sp != NULL ? (size_t)(sp - p) : strlen(p);
-      if (j >= S->n) break;
+  size_t best = 0, j, flen;
+  const char *p, *f;
+  char first;
+  if (i >= S->n || !mayin(S, i, lx)) return 0;
+  f = foldof(S, i, &flen);
+  if (flen == 0) return 0;
+  first = f[0];
+  for (w = lists[lx].tab; w->w != NULL; w++) {
+    if (w->w[0] != first) continue; /* the quick test */
+    for (j = i, p = w->w; j < S->n; j++, p += flen + 1) {
       f = foldof(S, j, &flen);
-      if (flen != len || memcmp(f, p, len) != 0) break;
-      if (sp == NULL) {
+      if (!phraseword(p, f, flen)) break;
+      if (p[flen] == '\0') {
         if (j + 1 > best) best = j + 1, *q = w->t;
         break;
       }
@@ -2026,7 +2301,7 @@ static void postqual(const Scan *S, Num *n) {
   size_t j;
   if (n->kind != TRAWL_NUM_CARDINAL && n->kind != TRAWL_NUM_PERCENT) return;
   if (n->qual != TRAWL_Q_NONE && n->qual != TRAWL_Q_APPROX) return;
-  if ((j = phrase(S, n->p1, postcomparators, &q)) == 0) return;
+  if ((j = phrase(S, n->p1, LX_POSTCOMP, &q)) == 0) return;
   if (is(S, j, "than") || is(S, j, "to") || kindat(S, j) == TRAWL_NUMBER)
     return; /* "200 or more than 190" */
   n->qual = q;
@@ -2070,16 +2345,35 @@ static int modelword(const Scan *S, size_t i, Num *n) {
   return 1;
 }
 
+enum { NOSTART, COMPSTART, START }; /* what startat() says */
+
+/* Can an expression start at piece i: NOSTART, START, or COMPSTART
+** when only as the first word of a comparator ("in", "at")? Each reader
+** starts at digits, at a word with digits, or at a word of the STARTS
+** lists, or of the SPACEDSTARTS lists after a space; so most pieces are
+** turned away here without asking each reader. */
+static int startat(const Scan *S, size_t i) {
+  const Piece *p = &S->p[i];
+  if (p->kind == TRAWL_NUMBER || (p->flags & TRAWL_F_DIGIT) ||
+      ((p->lex & SPACEDSTARTS) && (p->flags & TRAWL_F_SPACE)))
+    return START;
+  if ((p->lex & STARTS) == 0) return NOSTART;
+  return (p->lex & STARTS) == LXBIT(LX_COMPARATOR) ? COMPSTART : START;
+}
+
 /* the number expression at piece i, if one starts there */
 static int readat(const Scan *S, size_t i, Num *n) {
   size_t j;
-  int q = TRAWL_Q_NONE;
+  int q = TRAWL_Q_NONE, start = startat(S, i);
+  if (start == NOSTART) return 0;
   if (monthdate(S, i, n)) return 1;
-  if ((j = phrase(S, i, comparators, &q)) != 0 && quantity(S, j, n) &&
-      qualifies(S, i, n)) {
+  if ((j = phrase(S, i, LX_COMPARATOR, &q)) != 0 && j < S->n &&
+      startat(S, j) != NOSTART && quantity(S, j, n) && qualifies(S, i, n)) {
     n->qual = q;
     n->p0 = i;
-  } else if (!between(S, i, n) && !quantity(S, i, n))
+  } else if (start == COMPSTART)
+    return 0;
+  else if (!between(S, i, n) && !quantity(S, i, n))
     return ordword(S, i, n) || modelword(S, i, n);
   postqual(S, n);
   return 1;
@@ -2105,42 +2399,85 @@ static void fill(const Scan *S, const Num *n, trawl_number *out) {
   out->num_start = n->numoff != NOOFF ? n->numoff : c->start;
 }
 
+/* the bytes that end a run without white space, and ':', which may
+** begin its "://" */
+static const unsigned char runstop[256] = {
+    [' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, [':'] = 1};
+
 /* The piece after the web address that piece i starts (a run without
 ** white space holding "://" or starting "www."), or i: the numbers of
 ** "http://x.org/a?q=%2022" are not read. */
 static size_t skipurl(const Scan *S, size_t i) {
-  const char *s = S->t->text;
+  const unsigned char *s = (const unsigned char *)S->t->text;
   size_t b = S->p[i].start, e = b, len = S->t->len;
   int url = len - b >= 4 && memcmp(s + b, "www.", 4) == 0;
-  for (;
-       e < len && s[e] != ' ' && s[e] != '\t' && s[e] != '\n' && s[e] != '\r';
-       e++)
-    url |= s[e] == ':' && e + 2 < len && s[e + 1] == '/' && s[e + 2] == '/';
+  for (;; e++) {
+    while (e < len && !runstop[s[e]])
+      e++;
+    if (e >= len || s[e] != ':') break;
+    url |= e + 2 < len && s[e + 1] == '/' && s[e + 2] == '/';
+  }
   if (!url) return i;
   while (i < S->n && S->p[i].start < e)
     i++;
   return i;
 }
 
+/* a byte that ends a run between pieces i - 1 and i: then no web
+** address from before piece i reaches it */
+static int runends(const Scan *S, size_t i) {
+  const char *s = S->t->text;
+  size_t b = S->p[i - 1].end;
+  for (; b < S->p[i].start; b++)
+    if (s[b] == ' ' || s[b] == '\t' || s[b] == '\n' || s[b] == '\r') return 1;
+  return 0;
+}
+
+/*
+** Each spaced piece may start a web address, to be skipped; but finding
+** where its run ends reads every byte, so the test is put off (pending)
+** until a piece that can start an expression shows that the answer
+** matters. A spaced piece in the same run (after a no-break space, say)
+** settles the pending test first, as the address may begin before it.
+*/
 int trawl_number_scan(const trawl_tokens *t, trawl_number_cb cb, void *ud) {
   Scan S;
   Num n;
   trawl_number out;
-  size_t i = 0, k;
+  size_t i = 0, k, pending = SIZE_MAX;
   int r = 0;
   if (t == NULL || cb == NULL) return TRAWL_EARG;
   if (!build(t, &S)) return TRAWL_ENOMEM;
   while (i < S.n && r == 0) {
-    if (spaced(&S, i) && (k = skipurl(&S, i)) > i)
-      i = k;
-    else if (readat(&S, i, &n) && n.p1 > i) {
+    if (spaced(&S, i)) {
+      if (pending != SIZE_MAX && !runends(&S, i) &&
+          (k = skipurl(&S, pending)) > i) {
+        i = k;
+        pending = SIZE_MAX;
+        continue;
+      }
+      pending = i;
+    }
+    if (startat(&S, i) == NOSTART) {
+      i++;
+      continue;
+    }
+    if (pending != SIZE_MAX) {
+      k = skipurl(&S, pending);
+      pending = SIZE_MAX;
+      if (k > i) {
+        i = k;
+        continue;
+      }
+    }
+    if (readat(&S, i, &n) && n.p1 > i) {
       fill(&S, &n, &out);
       r = cb(&out, ud);
       i = n.p1;
     } else
       i++;
   }
-  free(S.p);
+  free(S.lex);
   return r;
 }
 
@@ -2154,7 +2491,7 @@ int trawl_number_parse(const char *s, size_t len, trawl_number *out) {
   if (build(t, &S)) {
     ok = S.n > 0 && readat(&S, 0, &n) && n.p1 == S.n;
     if (ok) fill(&S, &n, out);
-    free(S.p);
+    free(S.lex);
   }
   trawl_tokens_free(t);
   return ok;

@@ -509,12 +509,13 @@ static Node *spanatom(Compiler *C, char sigil) {
     return NULL;
   }
   memset(&rerr, 0, sizeof rerr);
+  rerr.offset = (size_t)-1;   /* the resolver sets it for an error in tests */
   cls = C->env->resolve(C->env->ud, sigil, C->src + nstart, nlen,
                         sigil == '<' ? C->src + tstart : NULL, tlen, &text,
                         &textlen, &rerr);
   if (text != NULL) return splice(C, text, textlen, at);
   if (cls < 0) {
-    fail(C, sigil == '<' && rerr.offset ? tstart + rerr.offset : at,
+    fail(C, sigil == '<' && rerr.offset != (size_t)-1 ? tstart + rerr.offset : at,
          cls == TRAWL_ENOMEM ? TRAWL_ENOMEM : TRAWL_ESYNTAX, "%s", rerr.msg);
     return NULL;
   }

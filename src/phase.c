@@ -165,6 +165,15 @@ const trawl_rule_stats *trawl_phase_stats(const trawl_phase *ph, size_t k) {
   return k < ph->n ? &ph->stats[k] : NULL;
 }
 
+void trawl_phase_reset_stats(trawl_phase *ph) {
+  size_t k;
+  for (k = 0; k < ph->n; k++) {
+    int rule = ph->stats[k].rule;
+    memset(&ph->stats[k], 0, sizeof(trawl_rule_stats));
+    ph->stats[k].rule = rule;
+  }
+}
+
 /* ------------------------------------------------------------------ */
 /* the index */
 

@@ -311,7 +311,8 @@ size_t trawl_store_size(const trawl_store *s);
 ** Names in pattern source are resolved by the caller: `@name` (a phrase
 ** list) and `<type tests>` (an annotation type with field tests; tests
 ** may be empty). resolve returns a class >= 0, or a negative code with
-** err->msg set (err->offset is then made relative to the pattern). It may
+** err->msg set, and err->offset set to a byte offset in tests when the
+** error is there (it is (size_t)-1 on entry). It may
 ** instead set *splice to pattern text (allocated with malloc; the compiler
 ** frees it) that stands in for the name, e.g. "('and'|'or')" for a list of
 ** single words: a word set is faster to test than spans in the store.
@@ -430,6 +431,8 @@ typedef struct trawl_rule_stats {
 } trawl_rule_stats;
 size_t trawl_phase_count(const trawl_phase *ph);
 const trawl_rule_stats *trawl_phase_stats(const trawl_phase *ph, size_t k);
+/* zero the counters */
+void trawl_phase_reset_stats(trawl_phase *ph);
 
 /* ------------------------------------------------------------------ */
 /* JSON */

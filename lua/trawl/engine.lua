@@ -34,14 +34,15 @@ local function tokens_of(toks, s, e)
   return first, last
 end
 
--- byte span of token span [first, last]
-local function bytes_of(toks, first, last, at)
+-- byte span of token span [first, last]; an empty span past the last
+-- token is at the end of the text (textlen)
+local function bytes_of(toks, first, last, textlen)
   if last < first then
     if first <= #toks then
       local s = toks:span(first)
       return s, s
     end
-    return at, at
+    return textlen, textlen
   end
   local s = toks:span(first)
   local _, e = toks:span(last)
@@ -63,9 +64,9 @@ local function from_tokens(ctx, rule, m)
     local i = 2 * rule.span_group + 1
     if g[i] then first, last = g[i], g[i + 1] end
   end
-  local s, e = bytes_of(ctx.toks, first, last, 0)
+  local s, e = bytes_of(ctx.toks, first, last, #ctx.text)
   local c = candidate(rule, s, e, first, last, "tokens", m)
-  c.match_start, c.match_end = bytes_of(ctx.toks, g[1], g[2], 0)
+  c.match_start, c.match_end = bytes_of(ctx.toks, g[1], g[2], #ctx.text)
   return c
 end
 
@@ -106,13 +107,15 @@ local function scan_candidates(ctx, rule, out)
   end
 end
 
+-- the fields of a reading (the rest is position)
+local READING = { "kind", "value", "min", "max", "qual", "currency" }
+
 -- default fields of a scan match without an action: the reading itself
 local function scan_fields(n)
   local f = {}
-  for k, v in pairs(n) do
-    if k ~= "start" and k ~= "end" and k ~= "first" and k ~= "last" and k ~= "num_start" then
-      f[k] = v
-    end
+  for i = 1, #READING do
+    local k = READING[i]
+    f[k] = n[k]
   end
   return f
 end
@@ -123,18 +126,20 @@ end
 -- of the annotations of a document (every number), so it matters.
 local function scan_direct(ctx, rule)
   local text, doc, typ, name = ctx.text, ctx.doc, rule.type, rule.name
-  local accepted, internal = ctx.accepted, not rule.output and not ctx.keep_internal
-  for _, n in ipairs(scanners[rule.scan](ctx)) do
-    local x
-    if internal then   -- never printed: the reading itself is the annotation
-      x = n
-      x.doc, x.type, x.rule = doc, typ, name
-    else
-      x = scan_fields(n)
-      local s, e = n.start, n["end"]
-      x.doc, x.type, x.rule, x.start, x["end"], x.text = doc, typ, name, s, e, text:sub(s + 1, e)
-    end
+  local accepted = ctx.accepted
+  local readings = scanners[rule.scan](ctx)
+  for _, n in ipairs(readings) do
+    local x = scan_fields(n)
+    local s, e = n.start, n["end"]
+    x.doc, x.type, x.rule, x.start, x["end"], x.text = doc, typ, name, s, e, text:sub(s + 1, e)
     accepted[#accepted + 1] = { x = x, first = n.first, last = n.last, rule = rule }
+    if ctx.trace then
+      ctx.trace[#ctx.trace + 1] = { c = candidate(rule, s, e, n.first, n.last, "scan", n), outcome = "kept" }
+    end
+  end
+  if ctx.profile then
+    local p = ctx.profile[rule]
+    p.candidates = p.candidates + #readings
   end
 end
 
@@ -143,7 +148,7 @@ end
 -- what a stored span stands for: an annotation or a list entry
 local function used_item(ctx, u)
   local info = ctx.registry.class_info[u[2]]
-  local s, e = bytes_of(ctx.toks, u[3], u[4], 0)
+  local s, e = bytes_of(ctx.toks, u[3], u[4], #ctx.text)
   local item = { first = u[3], last = u[4], start = s, ["end"] = e,
                  text = ctx.text:sub(s + 1, e) }
   if info.kind == "list" then
@@ -159,7 +164,7 @@ local function token_groups(ctx, rule, m, used)
   for i, name in ipairs(rule.group_names) do
     local first, last = g[2 * i + 1], g[2 * i + 2]
     if first then
-      local s, e = bytes_of(ctx.toks, first, last, 0)
+      local s, e = bytes_of(ctx.toks, first, last, #ctx.text)
       local grp = { text = text:sub(s + 1, e), start = s, ["end"] = e,
                     first = first, last = last }
       for _, u in ipairs(used) do   -- the first list entry / annotation inside
@@ -261,8 +266,11 @@ local function try_act(ctx, c)
   end
   local ok, xs = pcall(act, ctx, c)
   if not ok then
-    if budget.spent(xs) then error(xs, 0) end   -- the document's budget is gone
     ctx.report(c.rule, c.start, xs)
+    if budget.spent(xs) then   -- the document's budget is gone: stop it
+      ctx.spent_reported = true
+      error(xs, 0)
+    end
     return nil
   end
   return #xs > 0 and xs or nil
@@ -437,7 +445,6 @@ function engine.run(rs, text, doc, opts)
     registry = rs.registry, rules = rs.list, phases = rs.phases,
     list_classes = rs.list_classes, annotations = {}, internal = {},
     accepted = {}, errors = {}, profile = opts.profile, trace = opts.trace,
-    keep_internal = opts.internal,
   }
   ctx.report = function(rule, offset, msg)
     ctx.errors[#ctx.errors + 1] = {
@@ -453,7 +460,7 @@ function engine.run(rs, text, doc, opts)
   end
   rs.store:reset()
   local ok, err = budget.run(budget_for(#text), run_phases, ctx)
-  if not ok then
+  if not ok and not (budget.spent(err) and ctx.spent_reported) then
     ctx.errors[#ctx.errors + 1] = {
       doc = doc, offset = 0,
       message = string.format("document '%s': %s", doc, budget.message(err)),

@@ -57,10 +57,21 @@ end
 
 -- Order the rules (phase order, then load order), give each its index and
 -- build each phase's C matcher for its token patterns.
+--- Compile the token patterns loaded so far (once every file is in, so
+-- that lists may be defined after the rules that use them). Returns true,
+-- or nil and a message.
+function RuleSet:compile()
+  local ok, err = loader.compile_patterns(self.loaded, self.registry)
+  if not ok then return nil, err end
+  local missing = self.registry:undefined_lists()
+  if missing then return nil, missing end
+  return true
+end
+
 function RuleSet:prepare()
   if self.ready then return end
-  local missing = self.registry:undefined_lists()
-  if missing then error(missing, 0) end
+  local ok, err = self:compile()
+  if not ok then error(err, 0) end
   local phases = self.registry:phase_list()
   local rank = {}
   for i, p in ipairs(phases) do rank[p] = i end
@@ -115,6 +126,13 @@ end
 function RuleSet:run(text, doc, opts)
   assert(type(text) == "string", "run expects the document text")
   self:prepare()
+  if opts and opts.profile and not opts.profile[RuleSet] then
+    -- a new profile: the C counters start from zero with it
+    opts.profile[RuleSet] = true
+    for _, ph in ipairs(self.phases) do
+      if ph.cphase then ph.cphase:reset_stats() end
+    end
+  end
   local out, errors = engine.run(self, text, doc or "-", opts)
   return out, errors
 end
@@ -173,8 +191,8 @@ function trawl.load(paths)
     local ok, err = rs:add(p)
     if not ok then return nil, err end
   end
-  local missing = rs.registry:undefined_lists()
-  if missing then return nil, missing end
+  local ok, err = rs:compile()
+  if not ok then return nil, err end
   return rs
 end
 

@@ -18,7 +18,7 @@ end
 -- `string.upper` changes only its own copy.
 local safe_globals = {
   "assert", "error", "ipairs", "next", "pairs", "rawequal", "rawget",
-  "rawlen", "rawset", "select", "setmetatable", "tonumber", "tostring",
+  "rawlen", "rawset", "select", "tonumber", "tostring",
   "type",
 }
 
@@ -164,17 +164,9 @@ local function compile_matcher(ctx, spec, r, where, line)
     r.span_group = r.groups.span
   elseif spec.pattern then
     if spec.flags then rule_error(where, "rule '%s': flags are for regexes", spec.name) end
-    local p, msg, offset = core.pattern(spec.pattern, resolver(ctx.registry, where))
-    if not p then
-      local loc, show = locate(ctx.src, ctx.path, line, spec.pattern, offset)
-      rule_error(loc or where, "rule '%s': pattern %s%s\n%s", spec.name,
-        loc and "" or ("at offset " .. offset .. ": "), msg, show or caret_in(spec.pattern, offset))
-    end
-    r.pattern, r.pattern_src = p, spec.pattern
-    r.group_names = p:groups()
-    for i, g in ipairs(r.group_names) do
-      if g == "span" then r.span_group = i end
-    end
+    -- compiled once every file is loaded (loader.compile_patterns), so that
+    -- what a list name stands for does not depend on the order of files
+    r.pattern_src, r.file_src = spec.pattern, ctx.src
   else
     if not SCANNERS[spec.scan] then
       rule_error(where, "rule '%s': unknown scan '%s' (numbers)", spec.name, spec.scan)
@@ -235,6 +227,13 @@ local function sandbox(ctx)
   local env = {}
   for _, name in ipairs(safe_globals) do env[name] = _G[name] end
   env.pcall, env.xpcall = budget.pcall, budget.xpcall
+  -- finalizers run with hooks off: one that loops would escape the budget
+  env.setmetatable = function(t, mt)
+    if type(mt) == "table" and rawget(mt, "__gc") ~= nil then
+      error("rules may not set __gc", 2)
+    end
+    return setmetatable(t, mt)
+  end
   env.unpack = table.unpack or unpack  -- luacheck: ignore 143
   env.string, env.table, env.math = copy(string), copy(table), copy(math)
   if utf8 then env.utf8 = copy(utf8) end
@@ -276,6 +275,27 @@ local function sandbox(ctx)
     return set
   end
   return env
+end
+
+--- Compile the token patterns of rules loaded since the last call.
+-- Returns true, or nil and a message naming the file, line and column.
+function loader.compile_patterns(rules, registry)
+  for _, r in ipairs(rules) do
+    if r.pattern_src and not r.pattern then
+      local p, msg, offset = core.pattern(r.pattern_src, resolver(registry, r.where))
+      if not p then
+        local loc, show = locate(r.file_src, r.file, r.line, r.pattern_src, offset)
+        return nil, string.format("%s: rule '%s': pattern %s%s\n%s", loc or r.where, r.name,
+          loc and "" or ("at offset " .. offset .. ": "), msg, show or caret_in(r.pattern_src, offset))
+      end
+      r.pattern, r.file_src = p, nil
+      r.group_names = p:groups()
+      for i, g in ipairs(r.group_names) do
+        if g == "span" then r.span_group = i end
+      end
+    end
+  end
+  return true
 end
 
 --- Load one rule file into registry; returns its rules, or nil and a message.

@@ -117,11 +117,11 @@ end
 
 --- The class of `<type tests>`, made on first use.
 function registry:annotation_class(typ, tests)
-  tests = (tests or ""):gsub("^%s+", ""):gsub("%s+$", "")
-  local key = typ .. "\0" .. tests
+  tests = tests or ""
+  local key = typ .. "\0" .. tests:gsub("^%s+", ""):gsub("%s+$", "")
   local c = self.by_key[key]
   if c then return c end
-  local pred, msg, at = registry.tests(tests)
+  local pred, msg, at = registry.tests(tests)   -- offsets in tests as written
   if not pred then return nil, msg, at end
   c = new_class(self, { kind = "type", type = typ, tests = tests, pred = pred })
   self.by_key[key] = c
