@@ -481,6 +481,7 @@ int trawl_phase_run(trawl_phase *ph, trawl_vm *vm, const trawl_tokens *t,
     ph->req[i] = UINT32_MAX - 1;   /* not looked for yet */
   }
   vm->hashes = ph->hashes;
+  trawl_vm_forget(vm);   /* a new document, or new spans in the store */
   for (pos = 0; pos < t->n && rc == TRAWL_OK; pos++) {
     if (!candidates(ph, t, pos, &trig)) {
       rc = TRAWL_ENOMEM;

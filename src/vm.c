@@ -22,6 +22,58 @@ struct Frame {
 };
 typedef struct Frame Frame;
 
+/*
+** A direct-mapped cache of results that depend only on the position: a
+** lookaround at a token, a token regex on a token. Patterns re-examine the
+** same tokens from many starts ("[cap]+ said" tried at each word of a
+** name), and these two are the costly atoms. Entries carry a generation,
+** bumped whenever the document or the store changes.
+*/
+#define MEMO_BITS 16
+
+typedef struct Memo {
+  const void *what;    /* the pattern */
+  int32_t which;       /* lookaround program, or -1 - regex index */
+  uint32_t pos, gen;
+  int result;
+} Memo;
+
+void trawl_vm_forget(trawl_vm *vm) {
+  if (++vm->gen == 0) {   /* wrapped: clear, so no stale entry matches */
+    if (vm->memo != NULL) memset(vm->memo, 0, sizeof(Memo) << MEMO_BITS);
+    vm->gen = 1;
+  }
+}
+
+static Memo *memo_slot(trawl_vm *vm, const void *what, int32_t which,
+                       uint32_t pos) {
+  uintptr_t h = (uintptr_t)what * 31u + (uint32_t)which * 2654435761u +
+                pos * 40503u;
+  if (vm->memo == NULL) {
+    vm->memo = (Memo *)calloc((size_t)1 << MEMO_BITS, sizeof(Memo));
+    if (vm->memo == NULL) return NULL;   /* no cache: compute every time */
+  }
+  return &vm->memo[(h ^ (h >> 16)) & (((uintptr_t)1 << MEMO_BITS) - 1)];
+}
+
+static int memo_get(const Memo *m, const void *what, int32_t which,
+                    uint32_t pos, uint32_t gen) {
+  if (m != NULL && m->gen == gen && m->what == what && m->which == which &&
+      m->pos == pos)
+    return m->result;
+  return -1;
+}
+
+static void memo_put(Memo *m, const void *what, int32_t which, uint32_t pos,
+                     uint32_t gen, int result) {
+  if (m == NULL) return;
+  m->what = what;
+  m->which = which;
+  m->pos = pos;
+  m->gen = gen;
+  m->result = result;
+}
+
 trawl_vm *trawl_vm_new(const trawl_limits *lim, trawl_error *err) {
   trawl_vm *vm = (trawl_vm *)calloc(1, sizeof *vm);
   if (vm == NULL) {
@@ -38,6 +90,7 @@ trawl_vm *trawl_vm_new(const trawl_limits *lim, trawl_error *err) {
     return NULL;
   }
   vm->maxsteps = TRAWL_VM_STEPS;
+  vm->gen = 1;
   return vm;
 }
 
@@ -48,6 +101,7 @@ void trawl_vm_free(trawl_vm *vm) {
   free(vm->slots);
   free(vm->groups);
   free(vm->trail);
+  free(vm->memo);
   free(vm);
 }
 
@@ -114,10 +168,15 @@ static int testone(trawl_vm *vm, const trawl_pattern *p,
          memcmp(t->text + tok->start, p->strings + tt->exact,
                 tt->exactlen) == 0;
   if (ok && tt->rx >= 0) {
-    trawl_span cap;
-    int rc = trawl_regex_exec(p->rx[tt->rx], vm->scratch, t->text + tok->start,
-                              tok->end - tok->start, 0, &cap, 1, err);
-    if (rc < 0) return rc;
+    Memo *m = memo_slot(vm, p, -1 - tt->rx, (uint32_t)k);
+    int rc = memo_get(m, p, -1 - tt->rx, (uint32_t)k, vm->gen);
+    if (rc < 0) {
+      trawl_span cap;
+      rc = trawl_regex_exec(p->rx[tt->rx], vm->scratch, t->text + tok->start,
+                            tok->end - tok->start, 0, &cap, 1, err);
+      if (rc < 0) return rc;
+      memo_put(m, p, -1 - tt->rx, (uint32_t)k, vm->gen, rc);
+    }
     ok = rc;
   }
   return tt->negate ? !ok : ok;
@@ -263,11 +322,16 @@ static int run(trawl_vm *vm, const trawl_pattern *p, int progi,
       case OP_LOOK: {
         uint32_t dummy;
         size_t trail = vm->ntrail;
-        int r = run(vm, p, in->a, t, st, pos, &dummy, err);
-        vm->ntrail = trail;   /* lookarounds consume nothing */
+        Memo *m = memo_slot(vm, p, in->a, pos);
+        int r = memo_get(m, p, in->a, pos, vm->gen);
         if (r < 0) {
-          vm->nstack = base;
-          return r;
+          r = run(vm, p, in->a, t, st, pos, &dummy, err);
+          vm->ntrail = trail;   /* lookarounds consume nothing */
+          if (r < 0) {
+            vm->nstack = base;
+            return r;
+          }
+          memo_put(m, p, in->a, pos, vm->gen, r);
         }
         if (r == in->b) goto fail;   /* b: negated */
         pc++;
@@ -375,5 +439,6 @@ int trawl_pattern_exec(const trawl_pattern *p, trawl_vm *vm,
   vm->furthest = start;
   vm->furthest_src = 0;
   vm->hashes = NULL;
+  trawl_vm_forget(vm);   /* the caller may have changed text or store */
   return trawl_vm_exec(p, vm, t, st, start, out, err);
 }

@@ -22,7 +22,12 @@ struct trawl_vm {
   uint64_t totalsteps;         /* all attempts since creation */
   size_t furthest;             /* furthest token an atom failed at */
   uint32_t furthest_src;       /* and that atom's offset in the source */
+  struct Memo *memo;           /* results of lookarounds and token regexes */
+  uint32_t gen;                /* memo entries of other generations are stale */
 };
+
+/* start a new memo generation: the document or the store changed */
+void trawl_vm_forget(trawl_vm *vm);
 
 /* trawl_pattern_exec without resetting the progress record or hashes */
 int trawl_vm_exec(const trawl_pattern *p, trawl_vm *vm, const trawl_tokens *t,

@@ -1233,6 +1233,47 @@ static void test_phase(void) {
 /* ------------------------------------------------------------------ */
 /* a long document */
 
+/* cached lookaround results must not outlive a change of the store */
+static int count_match(void *ud, int rule, const trawl_match *m) {
+  (void)rule;
+  (void)m;
+  (*(int *)ud)++;
+  return 0;
+}
+
+static void test_memo(void) {
+  const char *text = "x y x y";
+  trawl_tokens *t = trawl_tokenize(text, strlen(text), NULL);
+  trawl_vm *vm = trawl_vm_new(NULL, NULL);
+  trawl_store *st = trawl_store_new(NULL);
+  trawl_pattern *p = pat("x (?! <a> )");
+  trawl_phase *ph = trawl_phase_new(NULL);
+  trawl_phase_cbs cbs;
+  int n = 0;
+  cbs.match = count_match;
+  cbs.error = NULL;
+  cbs.ud = &n;
+  trawl_phase_add(ph, p, 1, NULL);
+  CHECK_INT(trawl_phase_run(ph, vm, t, st, 0, &cbs), TRAWL_OK);
+  CHECK_INT(n, 2);                                    /* no <a> yet */
+  CHECK_INT(trawl_store_add(st, 10, 1, 2, 1), TRAWL_OK);  /* <a> on 1st y */
+  n = 0;
+  CHECK_INT(trawl_phase_run(ph, vm, t, st, 0, &cbs), TRAWL_OK);
+  CHECK_INT(n, 1);                                    /* the 2nd x only */
+  n = 0;   /* the same through single execs on the same vm */
+  {
+    trawl_match m;
+    CHECK_INT(trawl_pattern_exec(p, vm, t, st, 0, &m, NULL), 0);
+    trawl_store_reset(st);
+    CHECK_INT(trawl_pattern_exec(p, vm, t, st, 0, &m, NULL), 1);
+  }
+  trawl_phase_free(ph);
+  trawl_pattern_free(p);
+  trawl_store_free(st);
+  trawl_vm_free(vm);
+  trawl_tokens_free(t);
+}
+
 static void test_long(void) {
   /* 2,000 blocks of 100 tokens: "more than 5 troops" then 95 words, "." */
   static const char *const words[] = {"alpha", "Bravo", "charlie", "delta",
@@ -1363,6 +1404,7 @@ int main(void) {
   test_errors();
   test_limit();
   test_phase();
+  test_memo();
   test_long();
   test_dump();
   return test_report();
