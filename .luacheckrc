@@ -7,6 +7,7 @@ exclude_files = { "build/**", "tests/cli/data/rules/broken_syntax.lua" }
 files["rules/**/*.lua"] = { std = "lua54", read_globals = { "rule", "list", "phase", "words", "number", "alt" } }
 files["tests/cli/data/rules/**/*.lua"] = { std = "lua54", read_globals = { "rule", "list", "phase", "words", "number", "alt" } }
 files["tests/spec/**/*.lua"] = { std = "+busted" }
+files["tests/spec/fixtures/**/*.lua"] = { std = "lua54", read_globals = { "rule", "list", "phase", "words", "number", "alt" } }
 
 -- the Neovim plugin runs under LuaJIT with the vim global
 for _, pat in ipairs { "plugin/**/*.lua", "lua/trawl/nvim/**/*.lua", "lua/trawl/health.lua", "tests/nvim/**/*.lua" } do

@@ -540,9 +540,11 @@ rule { name = "see", type = "seen", pattern = [=[ <num> ]=] }
       assert.is_nil(rs)
       assert.are.equal(path .. ":1:", err:sub(1, #path + 3))
       assert.matches(": rule 'r2': pattern bad field test 'x~1'\n", err, nil, true)
-      _, err = load_src('rule { name = "r3", type = "t", pattern = [=[ <n v>=a> ]=] }\n')
+      rs, err = load_src('rule { name = "r3", type = "t", pattern = [=[ <n v>=a> ]=] }\n')
+      assert.is_nil(rs)
       assert.matches(": rule 'r3': pattern '>=' needs a number: 'v>=a'\n", err, nil, true)
-      _, err = load_src('rule { name = "r4", type = "t", pattern = [=[ <n v<1|2> ]=] }\n')
+      rs, err = load_src('rule { name = "r4", type = "t", pattern = [=[ <n v<1|2> ]=] }\n')
+      assert.is_nil(rs)
       assert.matches(": rule 'r4': pattern only = takes alternatives: 'v<1|2'\n", err, nil, true)
     end)
 

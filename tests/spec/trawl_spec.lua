@@ -584,7 +584,8 @@ rule {
     end)
 
     it("report a bad regex built at load time with the rule's line only", function()
-      local rs, err, path = load_src('local close = ""\n\nrule { name = "built", type = "x", regex = "(troops|" .. "tanks" .. close }')
+      local rs, err, path = load_src('local close = ""\n\n'
+        .. 'rule { name = "built", type = "x", regex = "(troops|" .. "tanks" .. close }')
       assert.is_nil(rs)
       assert.are.equal(path .. ":3: rule 'built': regex at offset 13: missing closing parenthesis", err)
     end)
