@@ -293,8 +293,9 @@ static const Word vulgars[] = {
 static const Word minussigns[] = {
     {"-", 0, 0}, {"\xE2\x88\x92", 0, 0}, {NULL, 0, 0}};
 
-/* the other words that an expression can begin with ("and", "point"
-** and "halves" are items of a number, but never its first) */
+/* The other words that an expression can begin with: a reader that
+** compares the first piece with a word by is() needs it here. ("and",
+** "point" and "halves" are items of a number, but never its first.) */
 static const Word startwords[] = {
     {"a", 0, 0},        {"an", 0, 0},      {"between", 0, 0},
     {"from", 0, 0},     {"tens", 0, 0},    {"hundreds", 0, 0},
@@ -304,79 +305,57 @@ static const Word startwords[] = {
 /* and those it can begin with after a space: ".5" (and minussigns) */
 static const Word spacedstarts[] = {{".", 0, 0}, {NULL, 0, 0}};
 
-/* every word is() is asked about: the lexicon must know them all, for a
-** piece it does not know is taken to be none of them */
-static const Word named[] = {
-    {"a", 0, 0},          {"an", 0, 0},         {"and", 0, 0},
-    {"another", 0, 0},    {"between", 0, 0},    {"cent", 0, 0},
-    {"couple", 0, 0},     {"dollar", 0, 0},     {"dollars", 0, 0},
-    {"few", 0, 0},        {"from", 0, 0},       {"halves", 0, 0},
-    {"handful", 0, 0},    {"hundreds", 0, 0},   {"in", 0, 0},
-    {"minus", 0, 0},      {"negative", 0, 0},   {"o'clock", 0, 0},
-    {"of", 0, 0},         {"one", 0, 0},        {"or", 0, 0},
-    {"out", 0, 0},        {"over", 0, 0},       {"pair", 0, 0},
-    {"pct", 0, 0},        {"per", 0, 0},        {"percent", 0, 0},
-    {"percentage", 0, 0}, {"point", 0, 0},      {"points", 0, 0},
-    {"pound", 0, 0},      {"renminbi", 0, 0},   {"s", 0, 0},
-    {"scores", 0, 0},     {"several", 0, 0},    {"some", 0, 0},
-    {"sterling", 0, 0},   {"tens", 0, 0},       {"than", 0, 0},
-    {"through", 0, 0},    {"thru", 0, 0},       {"to", 0, 0},
-    {"yuan", 0, 0},       {"-", 0, 0},          {".", 0, 0},
-    {",", 0, 0},          {":", 0, 0},          {"/", 0, 0},
-    {"~", 0, 0},          {"%", 0, 0},          {"$", 0, 0},
-    {"\xEF\xBC\x85", 0, 0}, {NULL, 0, 0}};
 /* clang-format on */
 
 /* ------------------------------------------------------------------ */
 /* the lexicon */
 
 /*
-** Most pieces are ordinary words that no list holds, and every reader
+** Most pieces are ordinary words that no list holds, and each reader
 ** would look them up in its lists only to find nothing. So each piece
-** learns once, from a hash table of all the lists' words, which lists
+** learns once, from a hash table of the words of every list, which lists
 ** may hold it (Piece.lex, a bit per list). A clear bit is certain: the
-** word is not in that list, nor is it the first word of a phrase of it;
-** a set bit only says "look". An expression starts only at digits or at
-** a piece in one of the STARTS lists.
+** piece is not a word of that list (nor the first word of one of its
+** phrases); a set bit only says "look". And as an expression begins at
+** digits or at a word of some lists, most pieces are passed over at once.
 */
 
 /* the lists, one bit each in Piece.lex */
 enum {
-  LX_CARD,       /* cardwords */
-  LX_CARDS,      /* cardwords with an "s": hundreds, dozens */
-  LX_ORD,        /* ordwords */
-  LX_ORDS,       /* ordwords with an "s": fifths */
-  LX_SUFFIX,     /* suffixes */
-  LX_COMPARATOR, /* first words of comparators */
-  LX_POSTCOMP,   /* first words of postcomparators */
-  LX_CURSIGN,    /* cursigns */
-  LX_DOLLARKIND, /* dollarkinds */
-  LX_CURCODE,    /* curcodes */
-  LX_CURWORD,    /* curwords */
-  LX_DOLLARADJ,  /* dollaradjs */
-  LX_MONTH,      /* months */
-  LX_ZONE,       /* zones */
-  LX_MERIDIAN,   /* meridians */
-  LX_ORDSUFFIX,  /* ordsuffixes */
-  LX_DETERMINER, /* determiners */
-  LX_TIMEUNIT,   /* timeunits */
-  LX_VULGAR,     /* vulgars */
-  LX_MINUS,      /* minussigns */
-  LX_STARTWORD,  /* startwords */
+  LX_CARD,        /* cardwords */
+  LX_CARDS,       /* cardwords with an "s": hundreds, dozens */
+  LX_ORD,         /* ordwords */
+  LX_ORDS,        /* ordwords with an "s": fifths */
+  LX_SUFFIX,      /* suffixes */
+  LX_COMPARATOR,  /* first words of comparators */
+  LX_POSTCOMP,    /* first words of postcomparators */
+  LX_CURSIGN,     /* cursigns */
+  LX_DOLLARKIND,  /* dollarkinds */
+  LX_CURCODE,     /* curcodes */
+  LX_CURWORD,     /* curwords */
+  LX_DOLLARADJ,   /* dollaradjs */
+  LX_MONTH,       /* months */
+  LX_ZONE,        /* zones */
+  LX_MERIDIAN,    /* meridians */
+  LX_ORDSUFFIX,   /* ordsuffixes */
+  LX_DETERMINER,  /* determiners */
+  LX_TIMEUNIT,    /* timeunits */
+  LX_VULGAR,      /* vulgars */
+  LX_MINUS,       /* minussigns */
+  LX_STARTWORD,   /* startwords */
   LX_SPACEDSTART, /* spacedstarts */
-  LX_NAMED,      /* named */
   NLX
 };
 
 #define LXBIT(lx) ((uint32_t)1 << (lx))
-#define LXALL UINT32_MAX /* a piece too long to look up: any list */
+#define LXALL UINT32_MAX /* a piece not looked up: any list */
 
 /* the lists whose words an expression can begin with; and those whose
 ** words begin one only after a space */
-#define STARTS                                                              \
-  (LXBIT(LX_CARD) | LXBIT(LX_CARDS) | LXBIT(LX_ORD) | LXBIT(LX_ORDS) |      \
-   LXBIT(LX_COMPARATOR) | LXBIT(LX_CURSIGN) | LXBIT(LX_DOLLARKIND) |        \
-   LXBIT(LX_CURCODE) | LXBIT(LX_MONTH) | LXBIT(LX_VULGAR) |                 \
+#define STARTS                                                                \
+  (LXBIT(LX_CARD) | LXBIT(LX_CARDS) | LXBIT(LX_ORD) | LXBIT(LX_ORDS) |        \
+   LXBIT(LX_COMPARATOR) | LXBIT(LX_CURSIGN) | LXBIT(LX_DOLLARKIND) |          \
+   LXBIT(LX_CURCODE) | LXBIT(LX_MONTH) | LXBIT(LX_VULGAR) |                   \
    LXBIT(LX_STARTWORD))
 #define SPACEDSTARTS (LXBIT(LX_MINUS) | LXBIT(LX_SPACEDSTART))
 
@@ -391,64 +370,85 @@ static const struct List {
   const Word *tab;
   unsigned char key; /* K_* */
   unsigned char by;  /* BYFOLD, BYTEXT or both */
-} lists[NLX] = {
-    {cardwords, K_WHOLE, BYFOLD},   {cardwords, K_PLURAL, BYFOLD},
-    {ordwords, K_WHOLE, BYFOLD},    {ordwords, K_PLURAL, BYFOLD},
-    {suffixes, K_WHOLE, BYFOLD | BYTEXT},    {comparators, K_FIRST, BYFOLD},
-    {postcomparators, K_FIRST, BYFOLD}, {cursigns, K_WHOLE, BYTEXT},
-    {dollarkinds, K_WHOLE, BYTEXT}, {curcodes, K_WHOLE, BYTEXT},
-    {curwords, K_WHOLE, BYFOLD},    {dollaradjs, K_WHOLE, BYFOLD},
-    {months, K_WHOLE, BYFOLD},      {zones, K_WHOLE, BYFOLD},
-    {meridians, K_WHOLE, BYFOLD},   {ordsuffixes, K_WHOLE, BYFOLD},
-    {determiners, K_WHOLE, BYFOLD}, {timeunits, K_WHOLE, BYFOLD},
-    {vulgars, K_WHOLE, BYTEXT},     {minussigns, K_WHOLE, BYTEXT},
-    {startwords, K_WHOLE, BYFOLD},  {spacedstarts, K_WHOLE, BYFOLD},
-    {named, K_WHOLE, BYFOLD}};
+} lists[NLX] = {[LX_CARD] = {cardwords, K_WHOLE, BYFOLD},
+                [LX_CARDS] = {cardwords, K_PLURAL, BYFOLD},
+                [LX_ORD] = {ordwords, K_WHOLE, BYFOLD},
+                [LX_ORDS] = {ordwords, K_PLURAL, BYFOLD},
+                [LX_SUFFIX] = {suffixes, K_WHOLE, BYFOLD | BYTEXT},
+                [LX_COMPARATOR] = {comparators, K_FIRST, BYFOLD},
+                [LX_POSTCOMP] = {postcomparators, K_FIRST, BYFOLD},
+                [LX_CURSIGN] = {cursigns, K_WHOLE, BYTEXT},
+                [LX_DOLLARKIND] = {dollarkinds, K_WHOLE, BYTEXT},
+                [LX_CURCODE] = {curcodes, K_WHOLE, BYTEXT},
+                [LX_CURWORD] = {curwords, K_WHOLE, BYFOLD},
+                [LX_DOLLARADJ] = {dollaradjs, K_WHOLE, BYFOLD},
+                [LX_MONTH] = {months, K_WHOLE, BYFOLD},
+                [LX_ZONE] = {zones, K_WHOLE, BYFOLD},
+                [LX_MERIDIAN] = {meridians, K_WHOLE, BYFOLD},
+                [LX_ORDSUFFIX] = {ordsuffixes, K_WHOLE, BYFOLD},
+                [LX_DETERMINER] = {determiners, K_WHOLE, BYFOLD},
+                [LX_TIMEUNIT] = {timeunits, K_WHOLE, BYFOLD},
+                [LX_VULGAR] = {vulgars, K_WHOLE, BYTEXT},
+                [LX_MINUS] = {minussigns, K_WHOLE, BYTEXT},
+                [LX_STARTWORD] = {startwords, K_WHOLE, BYFOLD},
+                [LX_SPACEDSTART] = {spacedstarts, K_WHOLE, BYFOLD}};
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-#define MAXKEY 16             /* longest key; a longer piece is LXALL */
+#define MAXKEY 16 /* longest key; a longer piece is LXALL */
 #define LEXBITS 10
 #define LEXSIZE (1 << LEXBITS) /* slots */
+#define MINLEX 16              /* pieces: see build() */
 
+/* the most keys the lists make */
+#define NKEYS                                                                 \
+  (2 * COUNT(cardwords) + 2 * COUNT(ordwords) + COUNT(suffixes) +             \
+   COUNT(comparators) + COUNT(postcomparators) + COUNT(cursigns) +            \
+   COUNT(dollarkinds) + COUNT(curcodes) + COUNT(curwords) +                   \
+   COUNT(dollaradjs) + COUNT(months) + COUNT(zones) + COUNT(meridians) +      \
+   COUNT(ordsuffixes) + COUNT(determiners) + COUNT(timeunits) +               \
+   COUNT(vulgars) + COUNT(minussigns) + COUNT(startwords) +                   \
+   COUNT(spacedstarts))
+
+_Static_assert(NLX <= 32, "a bit for each list in Piece.lex");
 /* at most half the slots taken, so that a miss ends soon */
-_Static_assert(NLX <= 32 &&
-                   2 * COUNT(cardwords) + 2 * COUNT(ordwords) +
-                           COUNT(suffixes) + COUNT(comparators) +
-                           COUNT(postcomparators) + COUNT(cursigns) +
-                           COUNT(dollarkinds) + COUNT(curcodes) +
-                           COUNT(curwords) + COUNT(dollaradjs) +
-                           COUNT(months) + COUNT(zones) + COUNT(meridians) +
-                           COUNT(ordsuffixes) + COUNT(determiners) +
-                           COUNT(timeunits) + COUNT(vulgars) +
-                           COUNT(minussigns) + COUNT(startwords) +
-                           COUNT(spacedstarts) + COUNT(named) <=
-                       LEXSIZE / 2,
-               "the lexicon is too small for the lists");
+_Static_assert(2 * NKEYS <= LEXSIZE, "the lexicon is too small");
 
 /* A word of up to MAXKEY bytes packed into two integers, which are
 ** hashed and compared at once instead of a byte at a time; in the
 ** lexicon, with the lists it is in. */
 typedef struct Key {
-  uint64_t lo, hi; /* bytes 0..7 and 8..15 as they lie in memory, and
-                      zeros after the word */
+  uint64_t lo, hi; /* bytes 0..7 and 8..15 by pack(), zeros after the
+                      word */
   uint32_t len;
-  uint32_t lists; /* LXBIT()s; 0 for a free slot */
+  uint32_t lists; /* LXBIT()s; 0 in a free slot */
 } Key;
 
-/* The first n (<= 8) bytes of s, zeros after them: by one load of 8
-** bytes and a mask when the buffer, which ends at end, has them. */
+/* the words of every list, in an open-addressing hash table */
+typedef struct Lexicon {
+  Key key[LEXSIZE];
+  size_t maxtext; /* the longest word of a list compared as written */
+} Lexicon;
+
+/* the machine stores the low byte of an integer first */
+static int littleendian(void) {
+  const uint32_t one = 1;
+  unsigned char first;
+  memcpy(&first, &one, 1);
+  return first == 1;
+}
+
+/* The first n (<= 8) bytes of s as an integer, the first byte lowest:
+** on a little-endian machine by one load of 8 bytes and a mask when the
+** buffer, which ends at end, has them. */
 static uint64_t pack(const char *s, size_t n, const char *end) {
-  static const unsigned char keep[16] = {255, 255, 255, 255,
-                                         255, 255, 255, 255};
-  unsigned char b[8] = {0};
-  uint64_t w, m;
-  if (end - s >= 8) {
+  uint64_t w = 0;
+  size_t k;
+  if (littleendian() && end - s >= 8) {
     memcpy(&w, s, 8);
-    memcpy(&m, keep + 8 - n, 8);
-    return w & m;
+    return n < 8 ? w & (((uint64_t)1 << (8 * n)) - 1) : w;
   }
-  memcpy(b, s, n);
-  memcpy(&w, b, 8);
+  for (k = 0; k < n; k++)
+    w |= (uint64_t)(unsigned char)s[k] << (8 * k);
   return w;
 }
 
@@ -466,38 +466,39 @@ static int samekey(const Key *a, const Key *b) {
   return a->lo == b->lo && a->hi == b->hi && a->len == b->len;
 }
 
-/* the slot of k in the lexicon x: its own, or the free one where it
-** would go; multiplying mixes every byte into the top bits */
-static Key *slotof(Key *x, const Key *k) {
-  uint64_t h = (k->lo ^ ((k->hi ^ k->len) * 0x9E3779B97F4A7C15u)) *
-               0xD6E8FEB86659FD93u;
+/* The slot of k in the lexicon: its own, or the free one where it
+** would go. Multiplying mixes every byte into the top bits, which choose
+** the slot. */
+static size_t slotof(const Lexicon *x, const Key *k) {
+  uint64_t h =
+      (k->lo ^ ((k->hi ^ k->len) * 0x9E3779B97F4A7C15u)) * 0xD6E8FEB86659FD93u;
   size_t i = (size_t)(h >> (64 - LEXBITS));
-  while (x[i].lists != 0 && !samekey(&x[i], k))
+  while (x->key[i].lists != 0 && !samekey(&x->key[i], k))
     i = (i + 1) & (LEXSIZE - 1);
-  return &x[i];
+  return i;
 }
 
-static void addkey(Key *x, const char *s, size_t n, int lx) {
+static void addkey(Lexicon *x, const char *s, size_t n, int lx) {
   Key k, *slot;
   if (n == 0 || n > MAXKEY) return; /* pieces that long are LXALL */
   k = keyof(s, n, s + n);
-  slot = slotof(x, &k);
-  k.lists = slot->lists | LXBIT(lx);
-  *slot = k;
+  slot = &x->key[slotof(x, &k)];
+  slot->lo = k.lo; /* field by field, which is quicker than *slot = k */
+  slot->hi = k.hi;
+  slot->len = k.len;
+  slot->lists |= LXBIT(lx);
 }
 
-/* Fill x (LEXSIZE slots, zeroed) with the words of every list; returns
-** the length of the longest word of a list compared as written, as no
-** longer piece need be looked up as written. */
-static size_t lexicon(Key *x) {
+/* fill x, zeroed, with the words of every list */
+static void lexicon(Lexicon *x) {
   char buf[MAXKEY];
   const Word *w;
-  size_t n, maxtext = 0;
+  size_t n;
   int lx;
   for (lx = 0; lx < NLX; lx++) {
     for (w = lists[lx].tab; w->w != NULL; w++) {
       n = strlen(w->w);
-      if ((lists[lx].by & BYTEXT) && n > maxtext) maxtext = n;
+      if ((lists[lx].by & BYTEXT) && n > x->maxtext) x->maxtext = n;
       if (lists[lx].key == K_FIRST) {
         const char *sp = strchr(w->w, ' ');
         if (sp != NULL) n = (size_t)(sp - w->w);
@@ -511,7 +512,6 @@ static size_t lexicon(Key *x) {
         addkey(x, w->w, n, lx);
     }
   }
-  return maxtext;
 }
 
 /* the entry of tab whose word is s[0..n), or NULL */
@@ -651,7 +651,7 @@ typedef struct Scan {
   const trawl_tokens *t;
   Piece *p;
   size_t n;
-  Key *lex; /* the lexicon, needed only by build(); its block holds p */
+  void *mem; /* the block that holds p, after the lexicon if any */
 } Scan;
 
 /* the flags a piece inside a token does not take from it */
@@ -760,40 +760,47 @@ static Piece *splitword(const trawl_tokens *t, size_t k, Piece *p) {
   }
 }
 
-/* the lists piece p may be in, by its fold and as written (when not
-** longer than maxtext) */
-static uint32_t lexof(Key *x, size_t maxtext, const trawl_tokens *t,
+/* The lists piece p may be in: by its fold, and as written when not
+** longer than the longest word compared so. A piece too long to be a key
+** may be a word too long for the lexicon: any list. */
+static uint32_t lexof(const Lexicon *x, const trawl_tokens *t,
                       const Piece *p) {
   size_t n = p->end - p->start;
   Key f, s;
   uint32_t lx;
-  if (p->flen > MAXKEY || (n > MAXKEY && n <= maxtext)) return LXALL;
+  if (p->flen > MAXKEY || (n > MAXKEY && n <= x->maxtext)) return LXALL;
   f = keyof(t->folds + p->fold, p->flen, t->folds + t->foldsize);
-  lx = slotof(x, &f)->lists;
-  if (n <= maxtext) {
+  lx = x->key[slotof(x, &f)].lists;
+  if (n <= x->maxtext) {
     s = keyof(t->text + p->start, n, t->text + t->len);
-    if (!samekey(&s, &f)) lx |= slotof(x, &s)->lists;
+    if (!samekey(&s, &f)) lx |= x->key[slotof(x, &s)].lists;
   }
   return lx;
 }
 
-/* The pieces of a document, in one block after the lexicon (free
-** S->lex); 0 on allocation failure. */
+/* The pieces of a document, in one block (S->mem) after the lexicon;
+** 0 on allocation failure. A text of fewer than MINLEX pieces goes
+** without a lexicon, which costs more to build than it would save: each
+** of its pieces may be in any list. */
 static int build(const trawl_tokens *t, Scan *S) {
-  size_t k, total = 0, c, maxtext;
+  size_t k, total = 0, c, head;
   int shape;
   Piece *p, *q;
-  Key *x;
+  Lexicon *x = NULL;
   for (k = 0; k < t->n; k++)
     total += npieces(t, k, &shape);
   S->t = t;
   S->n = total;
-  if (total > (SIZE_MAX - LEXSIZE * sizeof(Key)) / sizeof(Piece)) return 0;
-  x = S->lex = malloc(LEXSIZE * sizeof(Key) + total * sizeof(Piece));
-  if (x == NULL) return 0;
-  S->p = (Piece *)(void *)(x + LEXSIZE);
-  memset(x, 0, LEXSIZE * sizeof(Key));
-  maxtext = lexicon(x);
+  head = total >= MINLEX ? sizeof(Lexicon) : 0;
+  if (total > (SIZE_MAX - head) / sizeof(Piece)) return 0;
+  S->mem = malloc(head + (total ? total : 1) * sizeof(Piece));
+  if (S->mem == NULL) return 0;
+  S->p = (Piece *)(void *)((char *)S->mem + head);
+  if (head > 0) {
+    x = S->mem;
+    memset(x, 0, sizeof *x);
+    lexicon(x);
+  }
   for (k = 0, p = S->p; k < t->n; k++) {
     const trawl_token *tk = &t->tok[k];
     q = p;
@@ -815,7 +822,7 @@ static int build(const trawl_tokens *t, Scan *S) {
       p++;
     }
     for (; q < p; q++)
-      q->lex = lexof(x, maxtext, t, q);
+      q->lex = x != NULL ? lexof(x, t, q) : LXALL;
   }
   return 1;
 }
@@ -837,8 +844,7 @@ static int mayin(const Scan *S, size_t i, int lx) {
 static const Word *wordat(const Scan *S, size_t i, int lx) {
   size_t len;
   const char *s;
-  if (i >= S->n || S->p[i].kind != TRAWL_WORD || !mayin(S, i, lx))
-    return NULL;
+  if (i >= S->n || S->p[i].kind != TRAWL_WORD || !mayin(S, i, lx)) return NULL;
   s = foldof(S, i, &len);
   return lookup(lists[lx].tab, s, len);
 }
@@ -850,8 +856,8 @@ static const Word *asis(const Scan *S, size_t i, int lx) {
                 S->p[i].end - S->p[i].start);
 }
 
-/* piece i's fold is w, a word of named[]; compared a byte at a time, as
-** the first byte mostly decides */
+/* piece i's fold is w; compared a byte at a time, as the first byte
+** mostly decides */
 static int is(const Scan *S, size_t i, const char *w) {
   size_t len, k;
   const char *s;
@@ -890,8 +896,7 @@ static double numval(const Scan *S, size_t i) {
   const Piece *p = &S->p[i];
   double v = NAN;
   if (p->shape == NT_PLAIN) /* digits only: what numshape() would do */
-    return digval(S->t->text + p->start, p->end - p->start,
-                  p->end - p->start);
+    return digval(S->t->text + p->start, p->end - p->start, p->end - p->start);
   numshape(S->t->text + p->start, p->end - p->start, &v);
   return v;
 }
@@ -1122,7 +1127,7 @@ static int leadingdot(const Scan *S, size_t i) {
 /* a number in digits at piece i, with what may follow it */
 static int digatom(const Scan *S, size_t i, int money, Val *a) {
   const Word *w;
-  size_t j, nd;
+  size_t j, nd = 0;
   int shape = i < S->n ? S->p[i].shape : NT_NONE;
   a->f = V_DIGITS;
   a->scale = 0;
@@ -1626,10 +1631,11 @@ static size_t fracwords(const Scan *S, size_t i, FW *w, Item *ord) {
 static int nounfrac(const Scan *S, size_t i, Val *out) {
   FW w[MAXFW];
   Item ord;
-  size_t n = fracwords(S, i, w, &ord), s, e;
+  size_t n, s, e;
   double v, sc;
   int half, tail;
-  if (n == 0) return 0;
+  if (!isword(S, i)) return 0; /* as item() would be digits */
+  if ((n = fracwords(S, i, w, &ord)) == 0) return 0;
   half = (ord.f & O_FRAC) && !ord.plural;
   if (n == 1 && !half) return 0;
   if (n == 1)
@@ -1667,8 +1673,9 @@ static int timeunit(const Scan *S, size_t i) {
   return wordat(S, i, LX_TIMEUNIT) != NULL;
 }
 
-/* "one over three", "2 out of 5", "1 in 4": "over" only at the end of a
-** phrase, "in" and "out of" only for less than one */
+/* "one over three", "2 out of 5", "1 in 4" after the cardinal x (read
+** with money 0): "over" only at the end of a phrase, "in" and "out of"
+** only for less than one */
 static int prepfrac(const Scan *S, const Val *x, Val *out) {
   Val y;
   size_t j;
@@ -1685,13 +1692,13 @@ static int prepfrac(const Scan *S, const Val *x, Val *out) {
     return 0;
   if (!cardinal(S, j, 0, &y) || !whole(&y) || y.v <= 0) return 0;
   if (sep == 1 && isword(S, y.end)) return 0;
-  if (sep != 1 && x.v >= y.v) return 0;
+  if (sep != 1 && x->v >= y.v) return 0;
   if (sep == 3 &&
       (timeunit(S, y.end) || ((y.f & V_PLAIN) && y.v >= 1800 && y.v <= 2100)))
     return 0;
-  out->v = x.v / y.v;
+  out->v = x->v / y.v;
   out->end = y.end;
-  out->f = (x.f & (V_DIGITS | V_WORDS)) | V_FRAC;
+  out->f = (x->f & (V_DIGITS | V_WORDS)) | V_FRAC;
   out->scale = 0;
   out->last = I_ORD;
   return 1;
@@ -1991,12 +1998,14 @@ static int core(const Scan *S, size_t i, int money, Num *n) {
   Val a, b, c, *best = NULL;
   double v;
   size_t e;
+  int card;
   if (!money && special(S, i, n)) return 1;
   if (tensord(S, i)) return 0;
-  if (cardinal(S, i, money, &a)) best = &a;
+  if ((card = cardinal(S, i, money, &a)) != 0) best = &a;
   if (!money && nounfrac(S, i, &b) && (best == NULL || b.end > best->end))
     best = &b;
-  if (!money && prepfrac(S, i, &c) && (best == NULL || c.end > best->end))
+  if (!money && card && prepfrac(S, &a, &c) &&
+      (best == NULL || c.end > best->end))
     best = &c;
   if (best == NULL || pronoun(S, i, best)) return 0;
   if (best == &a && (v = ordtail(S, &a, &e)) > 0)
@@ -2399,24 +2408,17 @@ static void fill(const Scan *S, const Num *n, trawl_number *out) {
   out->num_start = n->numoff != NOOFF ? n->numoff : c->start;
 }
 
-/* the bytes that end a run without white space, and ':', which may
-** begin its "://" */
-static const unsigned char runstop[256] = {
-    [' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, [':'] = 1};
-
 /* The piece after the web address that piece i starts (a run without
 ** white space holding "://" or starting "www."), or i: the numbers of
 ** "http://x.org/a?q=%2022" are not read. */
 static size_t skipurl(const Scan *S, size_t i) {
-  const unsigned char *s = (const unsigned char *)S->t->text;
+  const char *s = S->t->text;
   size_t b = S->p[i].start, e = b, len = S->t->len;
   int url = len - b >= 4 && memcmp(s + b, "www.", 4) == 0;
-  for (;; e++) {
-    while (e < len && !runstop[s[e]])
-      e++;
-    if (e >= len || s[e] != ':') break;
-    url |= e + 2 < len && s[e + 1] == '/' && s[e + 2] == '/';
-  }
+  for (;
+       e < len && s[e] != ' ' && s[e] != '\t' && s[e] != '\n' && s[e] != '\r';
+       e++)
+    url |= s[e] == ':' && e + 2 < len && s[e + 1] == '/' && s[e + 2] == '/';
   if (!url) return i;
   while (i < S->n && S->p[i].start < e)
     i++;
@@ -2477,7 +2479,7 @@ int trawl_number_scan(const trawl_tokens *t, trawl_number_cb cb, void *ud) {
     } else
       i++;
   }
-  free(S.lex);
+  free(S.mem);
   return r;
 }
 
@@ -2491,7 +2493,7 @@ int trawl_number_parse(const char *s, size_t len, trawl_number *out) {
   if (build(t, &S)) {
     ok = S.n > 0 && readat(&S, 0, &n) && n.p1 == S.n;
     if (ok) fill(&S, &n, out);
-    free(S.lex);
+    free(S.mem);
   }
   trawl_tokens_free(t);
   return ok;

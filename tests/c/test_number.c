@@ -43,6 +43,7 @@ enum {
 #define HRYVNIA "\xE2\x82\xB4" /* hryvnia sign */
 #define RUPEE "\xE2\x82\xB9"   /* rupee sign */
 #define HALF "\xC2\xBD"        /* vulgar fraction one half */
+#define MINUS "\xE2\x88\x92"   /* minus sign */
 #define MAXFOUND 64
 
 static void check_(int line, int ok, const char *msg) {
@@ -385,6 +386,25 @@ static const Case cases[] = {
     C("twenty-six people", 0, "twenty-six", "twenty-six", CARD, 26, N, N, NONE,
       ""),
     C("a two-day visit", 0, "two", "two", CARD, 2, N, N, NONE, ""),
+    /* words and signs as written, in capitals, after long words */
+    C("it fell to " MINUS "9.5 today", 0, MINUS "9.5", MINUS "9.5", CARD, -9.5,
+      N, N, NONE, ""),
+    C("In the fall the MINUS 3", 0, "MINUS 3", "MINUS 3", CARD, -3, N, N, NONE,
+      ""),
+    C("USD 5 million and EUR 4 million", 1, "EUR 4 million", "4 million", CARD,
+      4e6, N, N, NONE, "EUR"),
+    C("sales of 10M.", 0, "10M", "10M", CARD, 1e7, N, N, NONE, ""),
+    C("In excess of 4 and AT LEAST 6", 0, "In excess of 4", "4", CARD, 4, N, N,
+      GT, ""),
+    C("In excess of 4 and AT LEAST 6", 1, "AT LEAST 6", "6", CARD, 6, N, N, GE,
+      ""),
+    C("HUNDREDS of drones", 0, "HUNDREDS of", "HUNDREDS of", VAGUE, N, 200, N,
+      NONE, ""),
+    C("drones, A Dozen", 0, "A Dozen", "A Dozen", CARD, 12, N, N, NONE, ""),
+    C("ANTIDISESTABLISHMENTARIANISM and Approximately 40", 0,
+      "Approximately 40", "40", CARD, 40, N, N, APPROX, ""),
+    C("and 5 point five halves", 1, "five halves", "five halves", FRAC, 2.5, N,
+      N, NONE, ""),
 };
 
 static void check_case(const Case *c) {
@@ -424,6 +444,73 @@ static void test_table(void) {
   size_t i;
   for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
     check_case(&cases[i]);
+}
+
+/* as many numbers as fit */
+typedef struct Many {
+  trawl_number n[1024];
+  int count;
+} Many;
+
+static int gather(const trawl_number *n, void *ud) {
+  Many *m = ud;
+  if (m->count < 1024) m->n[m->count] = *n;
+  m->count++;
+  return 0;
+}
+
+/* x, found in a document at offset off, is y found in a text alone */
+static int moved(const trawl_number *x, const trawl_number *y, uint32_t off) {
+  return x->kind == y->kind && x->qual == y->qual &&
+         same(x->value, y->value) && same(x->min, y->min) &&
+         same(x->max, y->max) && strcmp(x->currency, y->currency) == 0 &&
+         x->start == y->start + off && x->end == y->end + off &&
+         x->num_start == y->num_start + off;
+}
+
+/* The texts of the table, each followed by " ;" and a blank line, make a
+** document that reads as the texts do alone. A long document is read
+** with a lexicon of the word lists and a short text without one, so this
+** also compares the two ways. */
+static void test_table_in_a_document(void) {
+  enum { NCASES = sizeof cases / sizeof cases[0] };
+  static Many all;
+  static uint32_t at[NCASES];
+  char msg[512];
+  char *doc;
+  size_t i, len = 0, size = 0;
+  trawl_tokens *t;
+  int k = 0, j, rc, ok;
+  for (i = 0; i < NCASES; i++)
+    size += strlen(cases[i].text) + 4;
+  if ((doc = malloc(size + 1)) == NULL) {
+    CHECK(doc != NULL);
+    return;
+  }
+  for (i = 0; i < NCASES; i++) {
+    at[i] = (uint32_t)len;
+    len += (size_t)sprintf(doc + len, "%s ;\n\n", cases[i].text);
+  }
+  t = trawl_tokenize(doc, len, NULL);
+  all.count = 0;
+  CHECK(t != NULL && trawl_number_scan(t, gather, &all) == 0);
+  CHECK(all.count <= 1024);
+  for (i = 0; i < NCASES && all.count <= 1024; i++) {
+    Found f;
+    scan(cases[i].text, strlen(cases[i].text), &f, &rc);
+    ok = rc == 0 && f.count <= MAXFOUND;
+    for (j = 0; ok && j < f.count; j++)
+      ok = k + j < all.count && moved(&all.n[k + j], &f.n[j], at[i]);
+    ok = ok && (k + f.count == all.count ||
+                all.n[k + f.count].start >= at[i] + strlen(cases[i].text));
+    snprintf(msg, sizeof msg, "\"%s\" reads otherwise in a document",
+             cases[i].text);
+    check_(cases[i].line, ok, msg);
+    while (k < all.count && all.n[k].start < at[i] + strlen(cases[i].text))
+      k++;
+  }
+  trawl_tokens_free(t);
+  free(doc);
 }
 
 /* ------------------------------------------------------------------ */
@@ -491,6 +578,53 @@ static void test_negatives(void) {
   NOQTY("");
   NOQTY("   \n\n  ");
   CHECK_INT(quantities("a hundred", 9), 1); /* unlike "a" alone */
+}
+
+/* the spans of the numbers of s, each followed by "|", in got */
+static void spans(const char *s, char *got, size_t size) {
+  Found f;
+  int rc, i, n;
+  size_t len = 0;
+  scan(s, strlen(s), &f, &rc);
+  got[0] = '\0';
+  for (i = 0; rc == 0 && i < f.count && i < MAXFOUND; i++) {
+    n = snprintf(got + len, size - len, "%.*s|",
+                 (int)(f.n[i].end - f.n[i].start), s + f.n[i].start);
+    if (n < 0 || (size_t)n >= size - len) break;
+    len += (size_t)n;
+  }
+}
+
+#define SPANS(lit, want)                                                      \
+  do {                                                                        \
+    char got_[256];                                                           \
+    spans(lit, got_, sizeof got_);                                            \
+    CHECK_STR(got_, strlen(got_), want);                                      \
+  } while (0)
+
+/* A web address is skipped from the start of its run without white space
+** (a no-break space does not end it), and nothing else is. */
+static void test_web_addresses(void) {
+  SPANS("see x" NBSP "http://a.org/2022 now 5", "5|");
+  SPANS("50" NBSP "http://a.org/2022 and 7", "7|");
+  SPANS("go www.x.org" NBSP "2022 today 8", "8|");
+  SPANS("x://" NBSP "12 and 13", "13|");
+  SPANS("go http://x.org/a, then 3,000 more", "3,000|");
+  SPANS("a b c 4 http://x.org/5 d 6\nhttp://y.org/7", "4|6|");
+  SPANS("at least 5 www.x.org/6 and " NBSP "7", "at least 5|7|");
+}
+
+/* where an expression can begin: the words of some lists, and digits */
+static void test_starts(void) {
+  SPANS("counterintelligenceagencies 5,000 troops", "5,000|");
+  SPANS("and 5 point five", "5|five|");
+  SPANS("a .5 rise and the end.5", ".5|5|");
+  SPANS("between" NBSP "3 and 5", "between" NBSP "3 and 5|");
+  SPANS("in the town, at the base, as the army", "");
+  SPANS("in excess of the limit, some 40 and in excess of 50",
+        "some 40|in excess of 50|");
+  SPANS("Over half, under a third", "Over half|under a third|");
+  SPANS("Several hundred. A few thousand", "Several hundred|A few thousand|");
 }
 
 /* the kind of the only number of s, -1 when not exactly one */
@@ -716,10 +850,13 @@ static void test_big_document(void) {
 
 int main(void) {
   test_table();
+  test_table_in_a_document();
   test_token_spans();
   test_negatives();
   test_kinds_of_digits();
   test_lists();
+  test_web_addresses();
+  test_starts();
   test_parse();
   test_names();
   test_stop_and_args();
