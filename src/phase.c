@@ -318,7 +318,7 @@ static int cmptrig(const void *a, const void *b) {
 /* (token, pattern) pairs: patterns that start with a span atom, at the
 ** tokens where a span of that class starts, sorted by token */
 static int triggers(trawl_phase *ph, trawl_store *st) {
-  size_t i, j;
+  size_t j;
   ph->ntrig = 0;
   if (ph->nclasses == 0 || st == NULL) return 1;
   for (j = 0; j < ph->nclasses; j++) {
@@ -341,8 +341,7 @@ static int triggers(trawl_phase *ph, trawl_store *st) {
       ph->ntrig++;
     }
   }
-  qsort(ph->trig, ph->ntrig, sizeof *ph->trig, cmptrig);
-  (void)i;
+  if (ph->ntrig > 1) qsort(ph->trig, ph->ntrig, sizeof *ph->trig, cmptrig);
   return 1;
 }
 

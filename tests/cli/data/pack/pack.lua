@@ -44,7 +44,8 @@ rule {
   name = "cli.said",
   type = "source",
   phase = "cli_main",
-  pattern = [[ (?<span> (?: the | a )? [cap]+ (?: senior )? (?: US )? official? ) (?<cue> said | says | denied | reports ) ]],
+  pattern = [[ (?<span> (?: the | a )? [cap]+ (?: senior )? (?: US )? official? )
+               (?<cue> said | says | denied | reports ) ]],
   action = source,
   examples = { { "Moscow denied it.", { { text = "Moscow", stance = "deny" } } } },
 }
