@@ -743,10 +743,10 @@ static const luaL_Reg core_funcs[] = {
   {NULL, NULL}
 };
 
-static void newclass(lua_State *L, const char *name, const luaL_Reg *methods,
-                     lua_CFunction gc, lua_CFunction len) {
+void lb_newclass(lua_State *L, const char *name, const luaL_Reg *methods,
+                 lua_CFunction gc, lua_CFunction len) {
   luaL_newmetatable(L, name);
-  lua_pushvalue(L, -2);            /* the scratch, upvalue of every method */
+  lua_pushvalue(L, -2);   /* the shared state, upvalue of every method */
   luaL_setfuncs(L, methods, 1);
   lua_pushvalue(L, -1);
   lua_setfield(L, -2, "__index");
@@ -776,12 +776,12 @@ int luaopen_trawl_core(lua_State *L) {
 
   lua_newtable(L);                 /* the module, below the scratch */
   lua_insert(L, -2);
-  newclass(L, TOKENS_MT, tokens_methods, tokens_gc, tokens_len);
+  lb_newclass(L, TOKENS_MT, tokens_methods, tokens_gc, tokens_len);
   luaL_getmetatable(L, TOKENS_MT);
   lua_pushcfunction(L, tokens_tostring);
   lua_setfield(L, -2, "__tostring");
   lua_pop(L, 1);
-  newclass(L, REGEX_MT, regex_methods, regex_gc, NULL);
+  lb_newclass(L, REGEX_MT, regex_methods, regex_gc, NULL);
   luaL_setfuncs(L, core_funcs, 1);
   lua_pushliteral(L, TRAWL_VERSION);
   lua_setfield(L, -2, "version");

@@ -595,24 +595,6 @@ static int vm_gc(lua_State *L) {
   return 0;
 }
 
-static void newclass(lua_State *L, const char *name, const luaL_Reg *methods,
-                     lua_CFunction gc, lua_CFunction len) {
-  luaL_newmetatable(L, name);
-  lua_pushvalue(L, -2);   /* the vm, upvalue of every method */
-  luaL_setfuncs(L, methods, 1);
-  lua_pushvalue(L, -1);
-  lua_setfield(L, -2, "__index");
-  lua_pushcfunction(L, gc);
-  lua_setfield(L, -2, "__gc");
-  if (len != NULL) {
-    lua_pushcfunction(L, len);
-    lua_setfield(L, -2, "__len");
-  }
-  lua_pushstring(L, name);
-  lua_setfield(L, -2, "__name");
-  lua_pop(L, 1);
-}
-
 static const luaL_Reg match_funcs[] = {
   {"pattern", l_pattern}, {"phase", l_phase}, {"store", l_store},
   {"gazetteer", l_gazetteer}, {"numbers", l_numbers}, {"number", l_number},
@@ -631,9 +613,9 @@ void lb_openmatch(lua_State *L) {
     raise(L, "trawl.core", &err);
     return;
   }
-  newclass(L, PATTERN_MT, pattern_methods, pattern_gc, NULL);
-  newclass(L, STORE_MT, store_methods, store_gc, store_len);
-  newclass(L, PHASE_MT, phase_methods, phase_gc, NULL);
-  newclass(L, GAZ_MT, gaz_methods, gaz_gc, gaz_len);
+  lb_newclass(L, PATTERN_MT, pattern_methods, pattern_gc, NULL);
+  lb_newclass(L, STORE_MT, store_methods, store_gc, store_len);
+  lb_newclass(L, PHASE_MT, phase_methods, phase_gc, NULL);
+  lb_newclass(L, GAZ_MT, gaz_methods, gaz_gc, gaz_len);
   luaL_setfuncs(L, match_funcs, 1);   /* pops the vm */
 }

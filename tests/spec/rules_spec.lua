@@ -7,30 +7,9 @@ local explain = require "trawl.explain"
 
 -- helpers --------------------------------------------------------------
 
-local tmpfiles = {}
-
--- write content to a fresh temporary file and return its path
-local function tmpfile(content)
-  local path = os.tmpname()
-  local f = assert(io.open(path, "wb"))
-  f:write(content)
-  f:close()
-  tmpfiles[#tmpfiles + 1] = path
-  return path
-end
-
-local function remove_tmpfiles()
-  for _, p in ipairs(tmpfiles) do os.remove(p) end
-  tmpfiles = {}
-end
-
--- load a rule file written from src; returns the rule set (or nil, message)
--- and the file's path
-local function load_src(src)
-  local path = tmpfile(src)
-  local rs, err = trawl.load(path)
-  return rs, err, path
-end
+local h = require "helpers"
+local tmpfile, remove_tmpfiles, load_src = h.tmpfile, h.remove_tmpfiles, h.load_src
+local brief = h.brief
 
 -- load src (which must load) and run it over text
 local function run(src, text, opts)
@@ -40,12 +19,6 @@ local function run(src, text, opts)
   return xs, errs, path, rs
 end
 
--- "rule:text@start" for each extraction, in the order given
-local function brief(xs)
-  local out = {}
-  for i, x in ipairs(xs) do out[i] = x.rule .. ":" .. x.text .. "@" .. x.start end
-  return out
-end
 
 -- the extractions of xs of one type
 local function of_type(xs, typ)

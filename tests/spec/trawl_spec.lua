@@ -6,30 +6,9 @@ local core = require "trawl.core"
 
 -- helpers --------------------------------------------------------------
 
-local tmpfiles = {}
-
--- write content to a fresh temporary file and return its path
-local function tmpfile(content)
-  local path = os.tmpname()
-  local f = assert(io.open(path, "wb"))
-  f:write(content)
-  f:close()
-  tmpfiles[#tmpfiles + 1] = path
-  return path
-end
-
-local function remove_tmpfiles()
-  for _, p in ipairs(tmpfiles) do os.remove(p) end
-  tmpfiles = {}
-end
-
--- load a rule file written from src; returns the rule set (or nil, message)
--- and the file's path
-local function load_src(src)
-  local path = tmpfile(src)
-  local rs, err = trawl.load(path)
-  return rs, err, path
-end
+local h = require "helpers"
+local tmpfile, remove_tmpfiles, load_src = h.tmpfile, h.remove_tmpfiles, h.load_src
+local brief, find, line_of = h.brief, h.find, h.line_of
 
 -- load src (which must load) and run it over text
 local function run(src, text, doc)
@@ -39,25 +18,8 @@ local function run(src, text, doc)
   return xs, errs, path
 end
 
--- "rule:text@start" for each extraction, in the order given
-local function brief(xs)
-  local out = {}
-  for i, x in ipairs(xs) do out[i] = x.rule .. ":" .. x.text .. "@" .. x.start end
-  return out
-end
 
--- the 1-based line of src holding needle
-local function line_of(src, needle)
-  local at = assert(src:find(needle, 1, true), needle)
-  local _, breaks = src:sub(1, at):gsub("\n", "")
-  return breaks + 1
-end
 
--- the extraction of xs with this text
-local function find(xs, text)
-  for _, x in ipairs(xs) do if x.text == text then return x end end
-  return nil
-end
 
 -- the interpreter running this spec, for child processes
 local LUA = type(jit) == "table" and "luajit" or "lua5.4"
