@@ -100,6 +100,7 @@ build = {
       ["trawl.rules.lists.media"] = "rules/lists/media.txt",
       ["trawl.rules.lists.military_nouns"] = "rules/lists/military_nouns.tsv",
       ["trawl.rules.lists.organizations"] = "rules/lists/organizations.txt",
+      ["trawl.rules.lists.possessive_cues"] = "rules/lists/possessive_cues.txt",
       ["trawl.rules.lists.source_adverbs"] = "rules/lists/source_adverbs.txt",
       ["trawl.rules.lists.source_capitals"] = "rules/lists/source_capitals.txt",
       ["trawl.rules.lists.source_countries"] = "rules/lists/source_countries.txt",

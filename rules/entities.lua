@@ -10,6 +10,7 @@
 --   "recently declassified US intelligence documents"  np kind=document
 
 phase { name = "entities", order = 35 }
+phase { name = "entity_marks", order = 34 }   -- see entity.possessive_reach
 
 -- word lists ---------------------------------------------------------------
 
@@ -44,12 +45,14 @@ local HEAD_KINDS = {
   { ANON, "anonymous" }, { ROLES, "role" }, { DOCS, "document" },
   { MEDIA, "media" }, { GOV, "government" }, { ORGS, "organization" },
 }
-local function head_kind(w)
-  for _, hk in ipairs(HEAD_KINDS) do
-    local v = hk[1][w]
-    if v then return v == "inherit" and "inherit" or hk[2] end
+-- (one table: the kind of every listed word or phrase, by the first list
+-- that has it)
+local HEAD_KIND = {}
+for i = #HEAD_KINDS, 1, -1 do
+  local hk = HEAD_KINDS[i]
+  for w, v in pairs(hk[1]) do
+    if v then HEAD_KIND[w] = v == "inherit" and "inherit" or hk[2] end
   end
-  return nil
 end
 
 -- the phrase list of head nouns: every entry of the kind lists above (the
@@ -80,19 +83,44 @@ list { name = "source_stops", file = "lists/source_stops.txt" }
 list { name = "source_adverbs", file = "lists/source_adverbs.txt" }
 list { name = "speech_verbs", file = "lists/speech_verbs.tsv" }
 
+-- the words a noun phrase can start with (see FIRST below): determiners,
+-- modifiers, titles, the first words of head nouns and phrases
+local first_words, first_seen = {}, {}
+local function add_first(w)
+  if w and w ~= "" and not first_seen[w] then
+    first_seen[w] = true
+    first_words[#first_words + 1] = w
+  end
+end
+for _, w in ipairs { "the", "a", "an", "his", "her", "its", "their", "our", "this", "these", "those",
+                     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                     "several", "some", "many", "both", "various", "numerous", "multiple", "few",
+                     "other" } do
+  add_first(w)
+end
+for _, file in ipairs { "lists/source_modifiers.txt", "lists/source_roles.txt" } do
+  for _, w in ipairs(words(file)) do add_first(w) end
+end
+for _, e in ipairs(head_entries) do
+  add_first((e[1]:match("^[^%s/]+"):gsub("'s$", "")))
+end
+table.sort(first_words)
+list { name = "source_first_words", entries = first_words }
+
 -- the noun phrase ----------------------------------------------------------
 
 -- the next token is on the same line (a name never crosses a line break)
 local NL = [[ (?! [newline] ) ]]
 -- a capitalised word that can stand in a name: not a quote, a function word,
 -- a cue ("Says" in a headline), a day, a month or a sentence adverb
-local CAPW = [[ (?! @function_words | @source_stops | @speech_verbs ) [cap !quote] ]]
+-- (the token test first, then the lists: most tokens fail the test)
+local CAPW = [[ [cap !quote] (?<= (?! @function_words | @source_stops | @speech_verbs ) . ) ]]
 -- a lower-case modifier: a listed one ("senior", "security"), an adjective
 -- by its ending ("diplomatic", "forensic", "unofficial"), a hyphenated
 -- compound ("state-appointed")
 local LMOD = [[ (?: @source_modifiers
-                  | (?! @function_words | @speech_verbs | @source_heads )
-                    /[a-z]+(al|ic|ive|ous|ent|ant|ary|ian|ese|ish)/
+                  | /[a-z]+(al|ic|ive|ous|ent|ant|ary|ian|ese|ish)/
+                    (?<= (?! @function_words | @speech_verbs | @source_heads ) . )
                   | /[a-z]+-[a-z]+/ ) ]]
 -- a word before the head: a capitalised word, a modifier, or a noun that
 -- can head a source itself ("security sources", "news agency IRNA",
@@ -113,12 +141,17 @@ local HEAD = [[ (?: (?! @source_verb_nouns (?! ]] .. NOUNCTX .. [[ ) ) (?: @sour
 -- security spokesman John Kirby")
 local CORE = [[ (?: ]] .. PRE .. NL .. [[ ){0,6} ]] .. HEAD
 -- a determiner or a quantity opening the phrase
-local DET = [[ (?: the | a | an | his | her | its | their | our | this | these | those
-                 | one | two | three | four | five | six | seven | eight | nine | ten
-                 | several | some | many | both | various | numerous | multiple | few
-                 | a few | other | (?! /(1[89]|20)[0-9][0-9]/ ) [digit] ) ]]
+local DETW = [[ (?: the | a | an | his | her | its | their | our | this | these | those
+                  | one | two | three | four | five | six | seven | eight | nine | ten
+                  | several | some | many | both | various | numerous | multiple | few
+                  | other ) ]]
+-- (the single words as one word set, tried before "a few" as "a" was)
+local DET = [[ (?: ]] .. DETW .. [[ | a few | [digit !/(1[89]|20)[0-9][0-9]/] ) ]]
 -- a possessor: "Iran's", "the country's", "The Houthis'"
-local POSS = [[ (?: (?: ]] .. PRE .. NL .. [[ ){0,4} (?: ]] .. HEAD .. [[ | [lower] ) ]] .. NL .. [[
+-- (it ends with a clitic or an apostrophe: it is only tried within the
+-- reach of one, the <possreach> marks of entity.possessive_reach)
+local POSSG = [[ (?= <possreach> ) ]]
+local POSS = [[ (?: ]] .. POSSG .. [[ (?: ]] .. PRE .. NL .. [[ ){0,4} (?: ]] .. HEAD .. [[ | [lower] ) ]] .. NL .. [[
                 (?: [clitic] | (?<= /.*s/i ) [quote !space] ) ) ]]
 -- a prepositional complement that belongs to the name: "the Institute for
 -- the Study of War", "Officials in New Delhi", "the head of the Philippine
@@ -140,17 +173,27 @@ local ANONMOD = [[ (?: familiar with | close to | with (direct | first-hand)? kn
 -- noun may modify a lower-case head right before it: "the Lebanese
 -- resistance movement", "the country's airports authority" (not "the
 -- islands Argentina", "the first time US intelligence")
-local LNOUN = [[ (?: (?! @function_words | @speech_verbs | /[a-z]+(ed|ing)/ ) [lower] ) ]]
-local CORE_D = [[ (?: ]] .. PRE .. NL .. [[ ){0,4} (?: ]] .. LNOUN .. NL .. [[ ){1,2} (?= [lower] ) ]] .. HEAD
+local LNOUN = [[ (?: [lower !/[a-z]+(ed|ing)/] (?<= (?! @function_words | @speech_verbs ) . ) ) ]]
+-- (checked first: a lower-case word followed by a lower-case head must
+-- come within its reach, four words of up to four tokens and a noun)
+local CORE_D = [[ (?= (?: [!punct] | "/" ){0,17}? [lower] (?= [lower] ) @source_heads )
+                  (?: ]] .. PRE .. NL .. [[ ){0,4} (?: ]] .. LNOUN .. NL .. [[ ){1,2} (?= [lower] ) ]] .. HEAD
 -- the opening: a determiner, an owner, or both; a year may follow ("the
 -- ministry's 2023 white paper")
 local OPEN = [[ (?: ]] .. DET .. NL .. [[ (?: ]] .. POSS .. NL .. [[ )? | ]] .. POSS .. NL .. [[ )
                 (?: [digit] ]] .. NL .. [[ )? ]]
 -- the complements after the head
 local TAIL = [[ (?: ]] .. NL .. POSTMOD .. [[ ){0,3} (?: ]] .. NL .. ANONMOD .. [[ )? ]]
-local NP = [[ (?: ]] .. OPEN .. [[ )? ]] .. CORE .. TAIL
--- (a second rule matches this reading; the longer of the two wins)
-local NP_COMPOUND = OPEN .. CORE_D .. TAIL
+-- what can start a phrase (a necessary condition, checked first so that
+-- the many tokens that cannot start one are passed over quickly): a
+-- capitalised word, a determiner, modifier, title or the first word of a
+-- head, a number, a possessor, an adjective, a hyphenated compound
+local FIRST = [[ (?= [cap !quote] | @source_first_words | [digit] | <possreach>
+                   | [lower /[a-z]+(al|ic|ive|ous|ent|ant|ary|ian|ese|ish)/] | [lower hyphen] ) ]]
+local NP = FIRST .. [[ (?: ]] .. OPEN .. [[ )? ]] .. CORE .. TAIL
+-- (a second rule matches this reading; the longer of the two wins; it
+-- opens with a determiner or a possessor)
+local NP_COMPOUND = [[ (?= ]] .. DETW .. [[ | [digit] | <possreach> ) ]] .. OPEN .. CORE_D .. TAIL
 
 -- the kind of a phrase -----------------------------------------------------
 
@@ -171,46 +214,78 @@ local function place(w)
   return COUNTRIES[w] or CAPITALS[w]
 end
 
--- the known kind of a whole phrase ("the new york times", "new delhi")
-local function phrase_kind(p)
-  local bare = p:gsub("^the ", "")
-  for _, q in ipairs { p, bare } do
-    if MEDIA[q] then return "media" end
-    if GOV[q] == true then return "government" end
-    if place(q) then return "government" end
-    if ORGS[q] then return "organization" end
+-- the known kind of a whole phrase ("the new york times", "new delhi"):
+-- media, a government body, a place, an organisation, in that order
+local PHRASE_KIND = {}
+for _, t in ipairs { ORGS, CAPITALS, COUNTRIES } do
+  for q, v in pairs(t) do
+    if v then PHRASE_KIND[q] = t == ORGS and "organization" or "government" end
+  end
+end
+for q, v in pairs(GOV) do
+  if v == true then PHRASE_KIND[q] = "government" end
+end
+for q, v in pairs(MEDIA) do
+  if v then PHRASE_KIND[q] = "media" end
+end
+-- the first words of the phrases of these tables (so that a run of words
+-- that cannot be one is not joined to be looked up)
+local function first_words_of(t)
+  local f = {}
+  for q in pairs(t) do
+    local w = q:match("^(%S+) ")
+    if w then f[w] = true end
+  end
+  return f
+end
+local PHRASE_FIRST = first_words_of(PHRASE_KIND)
+local HEAD_FIRST = first_words_of(HEAD_KIND)
+
+-- the words a to b in lower case, joined by spaces
+local function join(L, a, b)
+  if a == b then return L[a] end
+  return table.concat(L, " ", a, b)
+end
+
+-- the kind of the phrase of words a to b, or of it without a first "the"
+local function phrase_kind(L, a, b)
+  if a >= b then return a == b and PHRASE_KIND[L[a]] or nil end
+  local k = PHRASE_FIRST[L[a]] and PHRASE_KIND[join(L, a, b)]
+  if k then return k end
+  if L[a] == "the" and (a + 1 == b or PHRASE_FIRST[L[a + 1]]) then
+    return PHRASE_KIND[join(L, a + 1, b)]
   end
   return nil
 end
 
 -- a head noun's kind, settled by the determiner and the owner
-local function settle(kind, det, words, stop)
+-- (L, C, Q: the phrase's words in lower case, whether each is capitalised,
+-- whether each is a clitic or an apostrophe)
+local function settle(kind, det, L, Q, stop)
   if kind == "role" then
     return det == "indef" and "anonymous" or "person"
   end
   if kind == "inherit" then
     for i = 1, stop do
-      local w = words[i].lower
+      local w = L[i]
       if place(w) or DEMONYMS[w] or GOV[w] == true then return "government" end
     end
     -- a person's office is a government's: "Zelensky's office", "the
     -- president's office"
-    for i = 1, stop do
-      if words[i].clitic and i > 1 and not ORGS[words[i - 1].lower] then return "government" end
+    for i = 2, stop do
+      if Q[i] and not ORGS[L[i - 1]] then return "government" end
     end
     return "organization"
   end
   return kind
 end
 
--- words: { text, lower, cap, clitic } of the phrase's tokens; returns the
--- kind, the determiner's class ("def", "indef"), whether the phrase is a
--- bare title ("the spokesman"), and the head noun in lower case
-local np_kind
-local function classify(words)
-  local n = #words
+-- the phrase's words 1 to n: T (as written), L, C, Q (see settle); returns
+-- the kind, the determiner's class ("def", "indef"), whether the phrase is
+-- a bare title ("the spokesman"), and the head noun in lower case
+local function classify(T, L, C, Q, n)
   local first = 1
-  local det = DETS[words[1].lower]
+  local det = DETS[L[1]]
   if det and n > 1 then first = 2 end
   -- the core ends before the first preposition after the head; the owner
   -- before it ends at its last clitic or possessive apostrophe ("the
@@ -218,112 +293,162 @@ local function classify(words)
   -- Taiwan Affairs Office")
   local own, stop = first - 1, n
   for i = first, n do
-    if words[i].clitic then
+    if Q[i] then
       own = i
-    elseif i >= own + 2 and PREPS[words[i].lower] and not words[i].cap then
+    elseif i >= own + 2 and PREPS[L[i]] and not C[i] then
       stop = i - 1
       break
     end
   end
-  words.head = words[stop].lower
-  local function join(a, b)
-    local t = {}
-    for i = a, b do t[#t + 1] = words[i].lower end
-    return table.concat(t, " ")
-  end
+  local head = L[stop]
   -- 1. a phrase known as a whole
-  local k = phrase_kind(join(first, n)) or phrase_kind(join(own + 1, stop))
-  if k then return k, det end
+  local k = phrase_kind(L, first, n) or phrase_kind(L, own + 1, stop)
+  if k then return k, det, nil, head end
   -- 2. a name after a title or a people noun: "Kremlin spokesman Dmitry
   -- Peskov", "Russian military analyst Igor Korotchenko"
   local tail = n + 1
-  while tail > own + 1 and words[tail - 1].cap and not head_kind(words[tail - 1].lower)
-        and not PREPS[words[tail - 1].lower] do
+  while tail > own + 1 and C[tail - 1] and not HEAD_KIND[L[tail - 1]]
+        and not PREPS[L[tail - 1]] do
     tail = tail - 1
   end
   if tail <= n then
     for i = tail - 1, own + 1, -1 do
-      if PREPS[words[i].lower] then break end
-      local hk = head_kind(words[i].lower)
-      if hk == "role" or hk == "anonymous" then return "person", det end
+      if PREPS[L[i]] then break end
+      local hk = HEAD_KIND[L[i]]
+      if hk == "role" or hk == "anonymous" then return "person", det, nil, head end
     end
   end
   -- 3. the head noun of the core: "the lab", "Iran's foreign ministry"
-  local head = words[stop].lower
-  local two = stop > own + 1 and join(stop - 1, stop) or nil
-  local hk = (two and head_kind(two)) or head_kind(head)
+  local hk = (stop > own + 1 and HEAD_FIRST[L[stop - 1]] and HEAD_KIND[join(L, stop - 1, stop)])
+             or HEAD_KIND[head]
   -- "the Armenpress agency", "the Interfax agency": a news agency named by
   -- one word; an agency named otherwise is an organisation
-  if head == "agency" and stop - own == 2 and words[stop - 1].cap
-     and not (ORGS[words[stop - 1].lower] or place(words[stop - 1].lower)
-              or DEMONYMS[words[stop - 1].lower]) then
-    return "media", det
+  if head == "agency" and stop - own == 2 and C[stop - 1]
+     and not (ORGS[L[stop - 1]] or place(L[stop - 1]) or DEMONYMS[L[stop - 1]]) then
+    return "media", det, nil, head
   end
   if hk then
-    return settle(hk, det, words, stop), det, hk == "role" and tail > stop
+    return settle(hk, det, L, Q, stop), det, hk == "role" and tail > stop, head
   end
   -- 4. a name: known as a whole, or by a word in it, or by a noun before it
   local ctail = math.max(tail, own + 1)
   if ctail <= stop then
-    local nk = phrase_kind(join(ctail, stop))
-    if nk then return nk, det end
+    local nk = phrase_kind(L, ctail, stop)
+    if nk then return nk, det, nil, head end
     for i = own + 1, ctail - 1 do
-      local pk = head_kind(words[i].lower)
+      local pk = HEAD_KIND[L[i]]
       if pk == "media" or pk == "organization" or pk == "government" then
-        return pk, det
+        return pk, det, nil, head
       end
     end
     for _, want in ipairs { "media", "government", "organization" } do
       for i = ctail, stop do
-        if NAME_WORDS[words[i].lower] == want then return want, det end
+        if NAME_WORDS[L[i]] == want then return want, det, nil, head end
       end
     end
-    if ctail == stop and words[stop].text:find("^%u[%u%d%-]+$") then
-      return "organization", det
+    if ctail == stop and T[stop]:find("^%u[%u%d%-]+$") then
+      return "organization", det, nil, head
     end
-    if ctail == stop and DEMONYMS[words[stop].lower] then return "demonym", det end
-    return "person", det
+    if ctail == stop and DEMONYMS[L[stop]] then return "demonym", det, nil, head end
+    return "person", det, nil, head
   end
-  return "organization", det
+  return "organization", det, nil, head
 end
 
-np_kind = function(words)
-  local kind, det, titled = classify(words)
-  return kind, det, titled, words.head
-end
-
--- the words of a match, for np_kind
-local function words_of(m)
-  local t, out = m.tokens, {}
-  for i = m.first, m.last do
-    local text = t:text(i)
-    out[#out + 1] = {
-      text = text, lower = text:lower(),
-      cap = t:is(i, "cap"), sentence = t:is(i, "sentence_start"),
-      clitic = t:is(i, "clitic") or t:is(i, "quote"),
-    }
+-- the words of tokens a to b of a match (see classify), and their count
+-- (in arrays reused from call to call: classify reads words 1 to n only)
+local WT, WL, WC, WQ = {}, {}, {}, {}
+local function words_of(t, a, b)
+  local n = 0
+  for i = a, b do
+    local text, f = t:text(i), t:fold(i)
+    n = n + 1
+    WT[n], WL[n], WC[n] = text, text:lower(), t:is(i, "cap")
+    -- a clitic ('s) or a quotation mark (folded to one of these)
+    WQ[n] = f == "'" or f == '"' or (f == "'s" and t:is(i, "clitic"))
   end
-  return out
+  return WT, WL, WC, WQ, n
 end
 
 -- the fields of an np annotation
 local function np_fields(m)
-  local words = words_of(m)
+  local t, a = m.tokens, m.first
   local x = {}
   -- a dateline city before the phrase: "MOSCOW Russia on Monday said"
-  local first = words[1]
-  if #words > 1 and first.sentence and first.text:find("^%u%u%u%u+$")
-     and place(first.lower) and words[2].cap and not words[2].clitic then
-    table.remove(words, 1)
-    x.start = m.tokens:span(m.first + 1)
+  if m.last > a and t:is(a, "sentence_start") and t:text(a):find("^%u%u%u%u+$")
+     and place(t:text(a):lower()) and t:is(a + 1, "cap")
+     and not (t:is(a + 1, "clitic") or t:is(a + 1, "quote")) then
+    a = a + 1
+    x.start = t:span(a)
   end
-  local kind, det, titled, head = np_kind(words)
+  local T, L, C, Q, n = words_of(t, a, m.last)
+  local kind, det, titled, head = classify(T, L, C, Q, n)
   if kind == "demonym" then return nil end
-  local last = words[#words]
   x.kind, x.det, x.head, x.role = kind, det, head, titled or nil
-  x.name = (last.cap and not head_kind(last.lower)) or nil
+  x.name = (C[n] and not HEAD_KIND[L[n]]) or nil
   return x
 end
+
+-- the words that can stand in a name before its last one, as the patterns
+-- above allow them: not a clitic, punctuation or a function word, but the
+-- listed words (modifiers, titles, the words of head phrases: "the" and
+-- "of" in "Voice of America"), "and", "or", "/", "few" ("a few") and
+-- hyphenated words
+local FUNCTION_WORDS = words "lists/function_words.txt"
+local INNER_WORDS = { ["and"] = true, ["or"] = true, ["/"] = true, few = true }
+for _, file in ipairs { "lists/source_modifiers.txt", "lists/source_roles.txt" } do
+  for _, w in ipairs(words(file)) do INNER_WORDS[w] = true end
+end
+-- and the longest head phrase, in tokens (about: "/" and "'s" count)
+local longest = 1
+for _, e in ipairs(head_entries) do
+  local n = 0
+  for piece in e[1]:gmatch("%S+") do
+    local _, slashes = piece:gsub("/", "")
+    n = n + 1 + 2 * slashes + (piece:find("'s") and 1 or 0)
+    for w in piece:gmatch("[^/]+") do INNER_WORDS[(w:gsub("'s$", ""))] = true end
+  end
+  if n > longest then longest = n end
+end
+local function inner(t, q)
+  if t:is(q, "clitic") then return false end
+  local f = t:fold(q)
+  if INNER_WORDS[f] then return true end
+  if t:kind(q) == "punct" then return false end
+  return not t:is(q, "lower") or not FUNCTION_WORDS[f] or t:is(q, "hyphen")
+end
+-- how far back from its clitic an owner may start: a determiner ("a
+-- few"), six words before the head (a head phrase, or a word and "and")
+-- and the head
+local REACH = 2 + 6 * math.max(2, longest) + longest
+
+rule {
+  name = "entity.possessive_reach",
+  type = "possreach",
+  phase = "entity_marks",
+  output = false,
+  doc = "the tokens from which a clitic or an apostrophe is within a possessor's reach, for the "
+        .. "quick checks of the noun-phrase rules (a possessor or an owner is tried only there)",
+  -- a possessor: up to four words before the head and the head, or a last
+  -- lower-case word ("it's"); an owner: a determiner, six words and the
+  -- head; marked back REACH tokens before the clitic
+  pattern = [[ [clitic] | [punct quote !space] ]],
+  action = function(m)
+    local t, e = m.tokens, m.first
+    local s0, e0 = t:span(e)
+    local out = { { start = s0, ["end"] = e0 } }
+    for q = e - 1, math.max(1, e - REACH), -1 do
+      if not (inner(t, q) or (q == e - 1 and t:is(q, "lower") and not t:is(q, "clitic"))) then break end
+      local s1, e1 = t:span(q)
+      out[#out + 1] = { start = s1, ["end"] = e1 }
+    end
+    return out
+  end,
+  examples = {
+    { "Iran's foreign ministry and the Houthis' leaders", {
+      { text = "Iran" }, { text = "'s" }, { text = "Houthis" }, { text = "'" } }, partial = true },
+  },
+}
 
 rule {
   name = "entity.np_compound",
@@ -393,10 +518,12 @@ rule {
   type = "owner",
   phase = "entities",
   output = false,
-  pattern = [[ (?: ]] .. DET .. NL .. [[ )? ]] .. CORE .. [[ (?= [clitic] ) ]],
+  pattern = [[ (?= . <possreach> ) ]] .. FIRST .. [[ (?: ]] .. DET .. NL .. [[ )? ]]
+            .. CORE .. [[ (?= [clitic] [lower]? @possessive_cues ) ]],
+  -- (only before a noun of attribution: the owners source.possessive uses)
   doc = "the owner in a possessive ('Brawner' in \"Brawner's figure\"), with its kind",
   action = function(m)
-    local kind, det = np_kind(words_of(m))
+    local kind, det = classify(words_of(m.tokens, m.first, m.last))
     if kind == "demonym" then return nil end
     return { kind = kind, det = det }
   end,

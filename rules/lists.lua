@@ -1,2 +1,3 @@
 -- Phrase lists that several rule packs use.
 list { name = "function_words", file = "lists/function_words.txt" }
+list { name = "possessive_cues", file = "lists/possessive_cues.txt" }

@@ -175,10 +175,47 @@ local function cue_in(toks, first, last)
   return false
 end
 
-local function military_sentence(m, i)
-  local toks = m.tokens
-  local first, last = toks:sentence(toks:sentence_of(i))
-  return cue_in(toks, first, last)
+-- what is known about the sentences of the last document asked about (by
+-- its tokens, held here so that they are not collected and their address
+-- taken by another document's): per sentence, whether it is military,
+-- civilian, about a disaster
+local known = { toks = nil }
+local function sentences_of(m)
+  if known.toks ~= m.tokens then
+    known = { toks = m.tokens, military = {}, civilian = {}, disaster = {} }
+  end
+  return known
+end
+
+-- is sentence s military (see cue_in)?
+local function military_s(m, s)
+  local k = sentences_of(m)
+  local v = k.military[s]
+  if v == nil then
+    local first, last = m.tokens:sentence(s)
+    v = cue_in(m.tokens, first, last)
+    k.military[s] = v
+  end
+  return v
+end
+
+-- has sentence s a word of list set?
+local function has_word(m, s, set, what)
+  local k = sentences_of(m)
+  local v = k[what][s]
+  if v == nil then
+    local toks = m.tokens
+    local first, last = toks:sentence(s)
+    v = false
+    for i = first, last do
+      if set[toks:fold(i)] then
+        v = true
+        break
+      end
+    end
+    k[what][s] = v
+  end
+  return v
 end
 
 -- military words per 1,000 tokens of the document (of the last document
@@ -201,18 +238,14 @@ end
 -- sentence before or after has one, and its own has no civilian word
 -- ("airline", "merchant")
 local function military_context(m, i)
-  if military_sentence(m, i) then return true end
-  if military_density(m) < 15 then return false end
   local toks = m.tokens
   local s = toks:sentence_of(i)
-  local first, last = toks:sentence(s)
-  for k = first, last do
-    if CIVILIAN[toks:fold(k)] then return false end
-  end
+  if military_s(m, s) then return true end
+  if military_density(m) < 15 then return false end
+  if has_word(m, s, CIVILIAN, "civilian") then return false end
   for _, t in ipairs { s - 1, s + 1 } do
     if t >= 1 and t <= toks:sentences() then
-      local a, b = toks:sentence(t)
-      if cue_in(toks, a, b) then return true end
+      if military_s(m, t) then return true end
     end
   end
   return false
@@ -221,13 +254,8 @@ end
 -- is the sentence of token i about a disaster (a flood, a crash) and
 -- has it no military word?
 local function disaster_sentence(m, i)
-  local toks = m.tokens
-  local first, last = toks:sentence(toks:sentence_of(i))
-  local disaster = false
-  for k = first, last do
-    if DISASTERS[toks:fold(k)] then disaster = true end
-  end
-  return disaster and not military_sentence(m, i)
+  local s = m.tokens:sentence_of(i)
+  return has_word(m, s, DISASTERS, "disaster") and not military_s(m, s)
 end
 
 -- the token after the match (lower-cased) and the one after that
