@@ -225,7 +225,8 @@ end
 function registry:list_atom(name, where)
   local l = self:list(name)
   l.used_at = l.used_at or where
-  local text = word_set(l)
+  if l.defined and l.set_text == nil then l.set_text = word_set(l) or false end
+  local text = l.defined and l.set_text
   if text then return text end
   l.as_spans = true
   return l.class
