@@ -74,11 +74,12 @@ static void findlayout(const char *argv0, Layout *lay) {
     if (trylayout(lay, env, "lua", "rules")) return;
     if (trylayout(lay, env, "share/trawl/lua", "share/trawl/rules")) return;
   }
-  /* the build tree: build/trawl, or build/<variant>/trawl */
+  /* the build tree (build/trawl), an installed prefix (PREFIX/bin/trawl),
+  ** then a build variant (build/asan/trawl) */
   if (trylayout(lay, dir, "../lua", "../rules")) return;
-  if (trylayout(lay, dir, "../../lua", "../../rules")) return;
   if (trylayout(lay, dir, "../share/trawl/lua", "../share/trawl/rules"))
     return;
+  if (trylayout(lay, dir, "../../lua", "../../rules")) return;
   trylayout(lay, TRAWL_PREFIX, "share/trawl/lua", "share/trawl/rules");
 }
 
