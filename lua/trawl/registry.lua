@@ -98,12 +98,16 @@ function registry.tests(tests)
       if op ~= "=" and op ~= "!=" and type(alts[1]) ~= "number" then
         return nil, "'" .. op .. "' needs a number: '" .. t .. "'", term.at
       end
-      checks[#checks + 1] = function(f)
-        local v = f[name]
-        for _, want in ipairs(alts) do
-          if cmp(v, want) then return true end
+      if op == "=" then   -- one lookup, however many alternatives
+        local set = {}
+        for _, want in ipairs(alts) do set[want] = true end
+        checks[#checks + 1] = function(f)
+          local v = f[name]
+          return v ~= nil and set[v] == true
         end
-        return false
+      else
+        local want = alts[1]
+        checks[#checks + 1] = function(f) return cmp(f[name], want) end
       end
     end
   end
