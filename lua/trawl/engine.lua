@@ -296,6 +296,31 @@ local function by_start(a, b)
   return a.rule.index < b.rule.index
 end
 
+-- Candidates of one matcher come in start order, several at one start in
+-- rule order: then only each start's few need ordering (longest first).
+-- When starts themselves are out of order (matchers of several kinds make
+-- the type), the whole list is sorted.
+local function sort_by_start(list)
+  local n = #list
+  for i = 2, n do
+    if list[i].start < list[i - 1].start then return table.sort(list, by_start) end
+  end
+  local i = 1
+  while i < n do
+    local j = i
+    while j < n and list[j + 1].start == list[i].start do j = j + 1 end
+    for k = i + 1, j do   -- insertion sort of the few at this start
+      local x, m = list[k], k - 1
+      while m >= i and by_start(x, list[m]) do
+        list[m + 1] = list[m]
+        m = m - 1
+      end
+      list[m + 1] = x
+    end
+    i = j + 1
+  end
+end
+
 local function overlap(a, b)
   return a.start < b["end"] and b.start < a["end"]
 end
@@ -349,7 +374,7 @@ local function resolve_appelt(ctx, cands)
   table.sort(types)
   for _, t in ipairs(types) do
     local list = by_type[t]
-    sort(list, by_start)
+    sort_by_start(list)
     local cluster, reach = {}, -1
     for _, c in ipairs(list) do
       if c.start >= reach and #cluster > 0 then
