@@ -502,6 +502,4 @@ function engine.run(rs, text, doc, opts)
   return out, ctx.errors, ctx
 end
 
-engine.tokens_of = tokens_of
-engine.bytes_of = bytes_of
 return engine
