@@ -14,18 +14,11 @@ phase { name = "entity_marks", order = 34 }   -- see entity.possessive_reach
 
 -- word lists ---------------------------------------------------------------
 
--- a word list as a set; a line "word<TAB>kind=x" (or "word<TAB>x") maps the
--- word to x, a plain line to true
+-- a word list as a set: the lower-cased phrase maps to its kind= field
+-- ("office<TAB>kind=inherit"), or to true
 local function set(file)
   local s = {}
-  for _, line in ipairs(words(file)) do
-    local w, rest = line:match("^(.-)%s*\t(.*)$")
-    if w then
-      s[w] = rest:match("kind=([%a_]+)") or rest:match("([%a_]+)") or true
-    else
-      s[line] = true
-    end
-  end
+  for _, e in ipairs(entries(file)) do s[e[1]:lower()] = e.kind or true end
   return s
 end
 

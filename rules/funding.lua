@@ -82,9 +82,9 @@ for _, line in ipairs(words "lists/funding_purposes.txt") do
 end
 local NOUNS = {}
 for _, file in ipairs { "lists/military_nouns.tsv", "lists/figure_systems.tsv" } do
-  for _, line in ipairs(words(file)) do
-    local phrase = line:match("^([^\t]+)")
-    if phrase and not phrase:find(" ") then MILITARY[phrase], NOUNS[phrase] = true, true end
+  for _, e in ipairs(entries(file)) do
+    local phrase = e[1]:lower()
+    if not phrase:find(" ") then MILITARY[phrase], NOUNS[phrase] = true, true end
   end
 end
 

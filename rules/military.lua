@@ -40,8 +40,8 @@ list { name = "casualty_people", file = "lists/casualty_people.txt" }
 -- its plural entries: they never modify another noun ("12 [people] saw
 -- tanks"), while singular ones may ("10,000 civilian deaths")
 local plural_people = {}
-for _, line in ipairs(words "lists/casualty_people.txt") do
-  if not line:find("sg=1") then plural_people[#plural_people + 1] = line:match("^[^\t]+") end
+for _, e in ipairs(entries "lists/casualty_people.txt") do
+  if e.sg ~= 1 then plural_people[#plural_people + 1] = e[1]:lower() end
 end
 list { name = "casualty_people_plural", entries = plural_people }
 list { name = "casualty_states", file = "lists/casualty_states.txt" }
@@ -64,11 +64,9 @@ for _, w in ipairs(words "lists/figure_context.txt") do
   if a then CUE_PAIRS[a] = b else CUES[w] = true end
 end
 for _, file in ipairs { "lists/military_nouns.tsv", "lists/figure_systems.tsv" } do
-  for _, line in ipairs(words(file)) do
-    local phrase, fields = line:match("^([^\t]+)(.*)$")
-    if phrase and not phrase:find(" ") and not fields:find("context=military") then
-      CUES[phrase] = true
-    end
+  for _, e in ipairs(entries(file)) do
+    local phrase = e[1]:lower()
+    if not phrase:find(" ") and e.context ~= "military" then CUES[phrase] = true end
   end
 end
 

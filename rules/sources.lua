@@ -41,10 +41,10 @@
 -- marks denials (stance=deny) and verbs that need a clause (needs=that) or
 -- an "as" (needs=as)
 local DENY, NEEDS = {}, {}
-for _, line in ipairs(words "lists/speech_verbs.tsv") do
-  local w = line:match("^(.-)%s*\t")
-  if w and line:find("stance=deny", 1, true) then DENY[w] = true end
-  if w then NEEDS[w] = line:match("needs=(%a+)") end
+for _, e in ipairs(entries "lists/speech_verbs.tsv") do
+  local w = e[1]:lower()
+  if e.stance == "deny" then DENY[w] = true end
+  NEEDS[w] = e.needs
 end
 
 -- pattern pieces ------------------------------------------------------------

@@ -268,6 +268,14 @@ local function sandbox(ctx)
     if not p then rule_error(where, "%s", err) end
     return p
   end
+  -- entries "file": a phrase file as { phrase, field = value }, the format
+  -- list { file = } reads, for rules that look entries up in Lua
+  env.entries = function(name)
+    local file = name:find("^/") and name or dirname(ctx.path) .. "/" .. name
+    local list, err = loader.read_phrases(file)
+    if not list then rule_error((caller(2)), "entries: %s", err) end
+    return list
+  end
   env.words = function(name)
     local file = name:find("^/") and name or dirname(ctx.path) .. "/" .. name
     local set, err = loader.read_words(file)

@@ -148,6 +148,22 @@ rule {
   -- phrase lists ---------------------------------------------------------------
 
   describe("phrase lists", function()
+    it("read as entries in Lua with entries(), fields and all", function()
+      -- a temporary copy: an absolute path, as the rule file is elsewhere too
+      local f = assert(io.open("tests/spec/fixtures/lists/data/kit.tsv", "rb"))
+      local file = tmpfile(f:read("*a"))
+      f:close()
+      local xs = run(string.format([[
+local e = entries "%s"
+rule {
+  name = "e", type = "x", regex = [=[kit]=],
+  action = function() return { n = #e, first = e[1][1], crew = e[1].crew, cat = e[2].category } end,
+}
+]], file), "kit")
+      assert.are.same({ 3, "main battle tanks", 4, "munitions" },
+        { xs[1].n, xs[1].first, xs[1].crew, xs[1].cat })
+    end)
+
     it("give the action the fields of the phrase found, in m.groups.g.entry and m.used", function()
       --          0    5  8         18     26 28    34  38 40
       local S = "Sent 31 artillery shells, 4 tanks and 2 jets."
