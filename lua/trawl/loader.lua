@@ -40,24 +40,6 @@ local function dirname(path)
   return path:match("^(.*)/[^/]*$") or "."
 end
 
---- Read a word list: one entry a line, `#` starts a comment line, blank
--- lines ignored. Returns the lower-cased entries in file order, which are
--- also keys of the same table (`list[i]` and `list[word] == true`).
-function loader.read_words(path)
-  local f, err = io.open(path, "rb")
-  if not f then return nil, err end
-  local list = {}
-  for line in f:lines() do
-    line = line:gsub("\r$", ""):gsub("^%s+", ""):gsub("%s+$", ""):lower()
-    if line ~= "" and not line:find("^#") and not list[line] then
-      list[#list + 1] = line
-      list[line] = true
-    end
-  end
-  f:close()
-  return list
-end
-
 --- Read a phrase-list file: one entry a line, `phrase<TAB>key=value...`;
 -- `#` starts a comment line. Returns the entries as { phrase, key = value }.
 function loader.read_phrases(path)
@@ -84,6 +66,23 @@ function loader.read_phrases(path)
   end
   f:close()
   return entries
+end
+
+--- Read a word list: the phrases of a phrase file (read_phrases),
+-- lower-cased, without duplicates, in file order, which are also keys of
+-- the same table (`list[i]` and `list[word] == true`).
+function loader.read_words(path)
+  local entries, err = loader.read_phrases(path)
+  if not entries then return nil, err end
+  local list = {}
+  for _, e in ipairs(entries) do
+    local w = e[1]:lower()
+    if w ~= "" and not list[w] then
+      list[#list + 1] = w
+      list[w] = true
+    end
+  end
+  return list
 end
 
 --- A regex alternation matching any of the words of a list, longest
