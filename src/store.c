@@ -50,7 +50,7 @@ void trawl_store_free(trawl_store *s) {
 void trawl_store_reset(trawl_store *s) {
   s->n = 0;
   s->nindexed = 0;
-  if (s->cur != NULL) memset(s->cur, 0, s->ncur * sizeof(Cursor));
+  if (s->cur != NULL) memset(s->cur, 0, 2 * s->ncur * sizeof(Cursor));
 }
 
 size_t trawl_store_size(const trawl_store *s) {
@@ -94,20 +94,46 @@ static uint64_t key(int cls, uint32_t pos) {
   return ((uint64_t)(uint32_t)cls << 32) | pos;
 }
 
-/* sort the spans into idx by (class, start or end), longest first */
+/* order of (key, length, index): by key, longest first, then added first */
+static int before(uint64_t ka, uint32_t la, uint32_t ia,
+                  uint64_t kb, uint32_t lb, uint32_t ib) {
+  if (ka != kb) return ka < kb;
+  if (la != lb) return la > lb;
+  return ia < ib;
+}
+
+/* Put the spans added since the last indexing into idx/k, ordered by
+** (class, start or end), longest first. A phase adds its spans after all
+** those of earlier phases, so the new ones are sorted alone and merged in
+** from the back: one sort of everything per phase would cost n log n
+** every time. */
 static void sortby(trawl_store *s, Key *keys, uint32_t *idx, uint64_t *k,
                    int byend) {
-  size_t i;
-  for (i = 0; i < s->n; i++) {
-    const StoredSpan *sp = &s->spans[i];
+  size_t old = s->nindexed, m = s->n - old, i, j, w;
+  for (i = 0; i < m; i++) {
+    const StoredSpan *sp = &s->spans[old + i];
     keys[i].k = key(sp->cls, byend ? sp->end : sp->start);
     keys[i].len = sp->end - sp->start;
-    keys[i].i = (uint32_t)i;
+    keys[i].i = (uint32_t)(old + i);
   }
-  qsort(keys, s->n, sizeof(Key), cmpkey);
-  for (i = 0; i < s->n; i++) {
-    idx[i] = keys[i].i;
-    k[i] = keys[i].k;
+  qsort(keys, m, sizeof(Key), cmpkey);
+  i = old;   /* old entries left to place: [0, i) */
+  j = m;     /* new ones: keys[0, j) */
+  w = s->n;
+  while (j > 0) {
+    const Key *nk = &keys[j - 1];
+    if (i > 0) {
+      const StoredSpan *sp = &s->spans[idx[i - 1]];
+      if (before(nk->k, nk->len, nk->i, k[i - 1], sp->end - sp->start, idx[i - 1])) {
+        w--; i--;
+        idx[w] = idx[i];
+        k[w] = k[i];
+        continue;
+      }
+    }
+    w--; j--;
+    idx[w] = nk->i;
+    k[w] = nk->k;
   }
 }
 
@@ -132,7 +158,7 @@ static int buildindex(trawl_store *s) {
     s->ncur = maxcls;
   }
   memset(s->cur, 0, 2 * s->ncur * sizeof(Cursor));
-  if ((keys = (Key *)malloc(n * sizeof(Key))) == NULL) return 0;
+  if ((keys = (Key *)malloc((s->n - s->nindexed) * sizeof(Key))) == NULL) return 0;
   sortby(s, keys, s->bystart, s->skey, 0);
   sortby(s, keys, s->byend, s->ekey, 1);
   free(keys);

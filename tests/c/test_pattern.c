@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "patcode.h"
 #include "test.h"
 #include "tlimits.h"
 #include "trawl.h"
@@ -698,6 +699,76 @@ static void test_spans(void) {
 
 /* ------------------------------------------------------------------ */
 /* compile errors */
+
+/* the store's index is built once per batch of additions, the new spans
+** merged into the old order: after any batches, every lookup must see the
+** order one index of all the spans gives (by position, longest first,
+** then in the order added) */
+static void store_order(trawl_store *s, int cls, uint32_t tok, int back,
+                        char *out, size_t cap) {
+  size_t first, count, k, len = 0;
+  out[0] = '\0';
+  trawl_store_at(s, cls, tok, back, &first, &count);
+  for (k = first; k < first + count && len + 16 < cap; k++) {
+    const StoredSpan *sp = trawl_store_get(s, back, k);
+    len += (size_t)snprintf(out + len, cap - len, "%d:%u-%u ", (int)sp->id,
+                            (unsigned)sp->start, (unsigned)sp->end);
+  }
+}
+
+static void test_store_batches(void) {
+  trawl_store *inc = trawl_store_new(NULL), *all = trawl_store_new(NULL);
+  uint32_t seed = 7, i;
+  int cls, back, id = 0, batch;
+  char a[512], b[512];
+  CHECK(inc != NULL && all != NULL);
+  for (batch = 0; batch < 4; batch++) {
+    for (i = 0; i < 40; i++) {
+      uint32_t start, len;
+      seed = seed * 1103515245u + 12345u;
+      start = (seed >> 8) % 12;
+      len = 1 + (seed >> 20) % 4;
+      cls = 10 + (int)((seed >> 4) % 3);
+      CHECK_INT(trawl_store_add(inc, cls, start, start + len, ++id), TRAWL_OK);
+    }
+    /* a lookup indexes this batch before the next one is added */
+    store_order(inc, 10, 0, 0, a, sizeof a);
+  }
+  seed = 7;
+  id = 0;
+  for (i = 0; i < 160; i++) {
+    uint32_t start, len;
+    seed = seed * 1103515245u + 12345u;
+    start = (seed >> 8) % 12;
+    len = 1 + (seed >> 20) % 4;
+    cls = 10 + (int)((seed >> 4) % 3);
+    trawl_store_add(all, cls, start, start + len, ++id);
+  }
+  for (cls = 9; cls <= 13; cls++)
+    for (i = 0; i < 18; i++)
+      for (back = 0; back <= 1; back++) {
+        store_order(inc, cls, i, back, a, sizeof a);
+        store_order(all, cls, i, back, b, sizeof b);
+        CHECK_S(a, b);
+      }
+  trawl_store_free(inc);
+  trawl_store_free(all);
+  /* one exact order across two batches: longest first, then as added */
+  inc = trawl_store_new(NULL);
+  trawl_store_add(inc, 10, 0, 1, 1);
+  trawl_store_add(inc, 10, 0, 3, 2);
+  store_order(inc, 10, 0, 0, a, sizeof a);
+  CHECK_S(a, "2:0-3 1:0-1 ");
+  trawl_store_add(inc, 10, 0, 2, 3);
+  trawl_store_add(inc, 10, 0, 3, 4);
+  trawl_store_add(inc, 10, 0, 1, 5);
+  trawl_store_add(inc, 10, 2, 3, 6);
+  store_order(inc, 10, 0, 0, a, sizeof a);
+  CHECK_S(a, "2:0-3 4:0-3 3:0-2 1:0-1 5:0-1 ");
+  store_order(inc, 10, 3, 1, a, sizeof a);
+  CHECK_S(a, "2:0-3 4:0-3 6:2-3 ");
+  trawl_store_free(inc);
+}
 
 static void test_errors(void) {
   trawl_error err = {0, 0, ""};
@@ -1401,6 +1472,7 @@ int main(void) {
   test_anchors();
   test_lookarounds();
   test_spans();
+  test_store_batches();
   test_errors();
   test_limit();
   test_phase();
