@@ -22,8 +22,9 @@ LTokens *lb_checktokens(lua_State *L, int i);
 /* add the matching machinery to the module table on the stack top */
 void lb_openmatch(lua_State *L);
 
-/* register metatable `name`: methods (each with the value below the top
-** as its upvalue), __index to itself, __gc, optional __len, __name */
+/* register metatable `name`: methods (each with two upvalues: the value
+** below the top, and the metatable), __index to itself, __gc, optional
+** __len, __name */
 void lb_newclass(lua_State *L, const char *name, const luaL_Reg *methods,
                  lua_CFunction gc, lua_CFunction len);
 

@@ -37,8 +37,23 @@ static size_t checkindex(lua_State *L, int arg, size_t n, const char *what) {
   return (size_t)(i - 1);
 }
 
+/* the tokens of a tokens method (argument 1). Rule actions call these
+** methods per token, so the check compares the metatable with the one the
+** method holds (its second upvalue, see lb_newclass) rather than looking
+** it up by name as luaL_checkudata does, which costs several times more */
+static LTokens *tokself(lua_State *L) {
+  LTokens *lt = (LTokens *)lua_touserdata(L, 1);
+  int same;
+  if (lt == NULL || !lua_getmetatable(L, 1)) return checktokens(L, 1);
+  same = lua_rawequal(L, -1, lua_upvalueindex(2));
+  lua_pop(L, 1);
+  if (!same) return checktokens(L, 1);
+  if (lt->t == NULL) luaL_argerror(L, 1, "tokens already freed");
+  return lt;
+}
+
 static const trawl_token *checktok(lua_State *L, const trawl_tokens **tp) {
-  const trawl_tokens *t = checktokens(L, 1)->t;
+  const trawl_tokens *t = tokself(L)->t;
   *tp = t;
   return &t->tok[checkindex(L, 2, t->n, "token")];
 }
@@ -746,8 +761,9 @@ static const luaL_Reg core_funcs[] = {
 void lb_newclass(lua_State *L, const char *name, const luaL_Reg *methods,
                  lua_CFunction gc, lua_CFunction len) {
   luaL_newmetatable(L, name);
-  lua_pushvalue(L, -2);   /* the shared state, upvalue of every method */
-  luaL_setfuncs(L, methods, 1);
+  lua_pushvalue(L, -2);   /* upvalues of every method: the shared state */
+  lua_pushvalue(L, -2);   /* and the metatable, for quick checks of self */
+  luaL_setfuncs(L, methods, 2);
   lua_pushvalue(L, -1);
   lua_setfield(L, -2, "__index");
   lua_pushcfunction(L, gc);
