@@ -175,22 +175,22 @@ static void pushgroups(lua_State *L, const trawl_match *m) {
   }
 }
 
-/* { {id, cls, first, last}, ... } stored spans the match consumed */
+/* { id, cls, first, last, id, cls, ... }: the stored spans the match
+** consumed, four integers each in one flat list (one table, not one a span) */
 static void pushused(lua_State *L, const trawl_match *m) {
   size_t i;
-  lua_createtable(L, (int)m->nused, 0);
+  lua_createtable(L, (int)(4 * m->nused), 0);
   for (i = 0; i < m->nused; i++) {
     const trawl_used *u = &m->used[i];
-    lua_createtable(L, 4, 0);
+    int k = (int)(4 * i);
     lua_pushinteger(L, u->id);
-    lua_rawseti(L, -2, 1);
+    lua_rawseti(L, -2, k + 1);
     lua_pushinteger(L, u->cls);
-    lua_rawseti(L, -2, 2);
+    lua_rawseti(L, -2, k + 2);
     lua_pushinteger(L, (lua_Integer)u->start + 1);
-    lua_rawseti(L, -2, 3);
+    lua_rawseti(L, -2, k + 3);
     lua_pushinteger(L, (lua_Integer)u->end);
-    lua_rawseti(L, -2, 4);
-    lua_rawseti(L, -2, (int)i + 1);
+    lua_rawseti(L, -2, k + 4);
   }
 }
 
@@ -310,16 +310,38 @@ static int phase_add(lua_State *L) {
 
 typedef struct RunCtx {
   lua_State *L;
+  const trawl_tokens *t;
   int matches, errors;   /* stack indices of the result tables */
   int nm, ne;
 } RunCtx;
 
+/* the byte span of a match's token span: an empty one sits where the next
+** token starts, or at the end of the text */
+static void pushbytes(lua_State *L, const trawl_tokens *t, const trawl_tspan *g) {
+  uint32_t s, e;
+  if (g->end > g->start) {
+    s = t->tok[g->start].start;
+    e = t->tok[g->end - 1].end;
+  } else {
+    s = e = g->start < t->n ? t->tok[g->start].start : (uint32_t)t->len;
+  }
+  lua_pushinteger(L, (lua_Integer)s);
+  lua_setfield(L, -2, "start");
+  lua_pushinteger(L, (lua_Integer)e);
+  lua_setfield(L, -2, "end");
+}
+
 static int onmatch(void *ud, int rule, const trawl_match *m) {
   RunCtx *c = (RunCtx *)ud;
   lua_State *L = c->L;
-  lua_createtable(L, 0, 3);
+  lua_createtable(L, 0, 8);
   lua_pushinteger(L, rule);
   lua_setfield(L, -2, "rule");
+  lua_pushinteger(L, (lua_Integer)m->groups[0].start + 1);
+  lua_setfield(L, -2, "first");
+  lua_pushinteger(L, (lua_Integer)m->groups[0].end);
+  lua_setfield(L, -2, "last");
+  pushbytes(L, c->t, &m->groups[0]);
   pushgroups(L, m);
   lua_setfield(L, -2, "groups");
   if (m->nused > 0) {
@@ -344,8 +366,10 @@ static void onerror(void *ud, int rule, size_t tok, const trawl_error *err) {
 }
 
 /* phase:run(tokens, store|nil, allstarts, profile) -> matches, errors
-** matches: { {rule =, groups = {first, last, ...}, used = {...}|nil}, ... }
-** in order of start token, then of the patterns' order of addition */
+** matches: { {rule =, first =, last =, start =, end =, groups = {first,
+** last, ...}, used = {...}|nil}, ... } in order of start token, then of
+** the patterns' order of addition; first/last the token span (1-based,
+** inclusive), start/end its byte span */
 static int phase_run(lua_State *L) {
   trawl_phase *ph = (trawl_phase *)checkobj(L, 1, PHASE_MT);
   const trawl_tokens *t = lb_checktokens(L, 2)->t;
@@ -359,6 +383,7 @@ static int phase_run(lua_State *L) {
   lua_newtable(L);
   lua_newtable(L);
   c.L = L;
+  c.t = t;
   c.matches = 6;
   c.errors = 7;
   c.nm = c.ne = 0;

@@ -59,17 +59,17 @@ local function candidate(rule, s, e, first, last, kind, data)
            kind = kind, data = data }
 end
 
--- a token-pattern match: its groups come as token spans
-local function from_tokens(ctx, rule, m)
-  local g = m.groups
-  local first, last = g[1], g[2]
-  if rule.span_group then
-    local i = 2 * rule.span_group + 1
-    if g[i] then first, last = g[i], g[i + 1] end
+-- a token-pattern match from the C matcher, made a candidate in place
+-- (its spans come with it; a capture named span narrows them)
+local function from_tokens(ctx, rule, c)
+  c.rule, c.kind, c.data = rule, "tokens", c
+  local i = rule.span_group and 2 * rule.span_group + 1
+  if i and c.groups[i] then
+    local first, last = c.groups[i], c.groups[i + 1]
+    c.match_start, c.match_end = c.start, c["end"]
+    c.first, c.last = first, last
+    c.start, c["end"] = bytes_of(ctx.toks, first, last, #ctx.text)
   end
-  local s, e = bytes_of(ctx.toks, first, last, #ctx.text)
-  local c = candidate(rule, s, e, first, last, "tokens", m)
-  c.match_start, c.match_end = bytes_of(ctx.toks, g[1], g[2], #ctx.text)
   return c
 end
 
@@ -148,75 +148,120 @@ end
 
 -- the match object an action sees -------------------------------------------
 
+-- Its costly fields (text, used, groups) are made on first use: most
+-- actions read a few captures, and a document has tens of thousands of
+-- candidates. The candidate and the run stand in the object under keys
+-- of their own.
+local CAND, CTX = {}, {}
+
 -- what a stored span stands for: an annotation or a list entry
-local function used_item(ctx, u)
-  local info = ctx.registry.class_info[u[2]]
-  local s, e = bytes_of(ctx.toks, u[3], u[4], #ctx.text)
-  local item = { first = u[3], last = u[4], start = s, ["end"] = e,
+local function used_item(ctx, u, k)
+  local info = ctx.registry.class_info[u[k + 1]]
+  local first, last = u[k + 2], u[k + 3]
+  local s, e = bytes_of(ctx.toks, first, last, #ctx.text)
+  local item = { first = first, last = last, start = s, ["end"] = e,
                  text = ctx.text:sub(s + 1, e) }
   if info.kind == "list" then
-    item.list, item.entry = info.list.name, info.list.entries[u[1]]
+    item.list, item.entry = info.list.name, info.list.entries[u[k]]
   else
-    item.annotation = ctx.annotations[u[1]]
+    item.annotation = ctx.annotations[u[k]]
   end
   return item
 end
 
-local function token_groups(ctx, rule, m, used)
-  local groups, g, text = {}, m.groups, ctx.text
-  for i, name in ipairs(rule.group_names) do
-    local first, last = g[2 * i + 1], g[2 * i + 2]
-    if first then
-      local s, e = bytes_of(ctx.toks, first, last, #ctx.text)
-      local grp = { text = text:sub(s + 1, e), start = s, ["end"] = e,
-                    first = first, last = last }
-      for _, u in ipairs(used) do   -- the first list entry / annotation inside
-        if u.first >= first and u.last <= last then
-          if u.entry and not grp.entry then grp.entry = u.entry end
-          if u.annotation and not grp.annotation then grp.annotation = u.annotation end
+local function used_items(m)
+  local ctx, u, used = m[CTX], m[CAND].data.used, {}
+  if u then
+    for k = 1, #u, 4 do used[#used + 1] = used_item(ctx, u, k) end
+  end
+  return used
+end
+
+-- capture i of a token-pattern match, or nil when it took no part; with
+-- the first list entry and the first annotation the match went through
+-- inside it
+local function token_group(m, i)
+  local ctx, c = m[CTX], m[CAND]
+  local g, u = c.groups, c.used
+  local first, last = g[2 * i + 1], g[2 * i + 2]
+  if not first then return nil end
+  local s, e = bytes_of(ctx.toks, first, last, #ctx.text)
+  local grp = { text = ctx.text:sub(s + 1, e), start = s, ["end"] = e,
+                first = first, last = last }
+  if u then
+    local info = ctx.registry.class_info
+    for k = 1, #u, 4 do
+      if u[k + 2] >= first and u[k + 3] <= last then
+        local list = info[u[k + 1]].list
+        if list then
+          grp.entry = grp.entry or list.entries[u[k]]
+        else
+          grp.annotation = grp.annotation or ctx.annotations[u[k]]
         end
       end
-      groups[name], groups[i] = grp, grp
     end
   end
-  return groups
+  return grp
 end
 
-local function regex_groups(text, rule, spans)
-  local groups = {}
-  for i = 3, #spans, 2 do
-    local s, e = spans[i], spans[i + 1]
-    if s then
-      groups[(i - 1) / 2] = { text = text:sub(s + 1, e), start = s, ["end"] = e }
-    end
-  end
-  for name, i in pairs(rule.groups) do groups[name] = groups[i] end
-  return groups
+local function regex_group(m, i)
+  local spans = m[CAND].data
+  local s, e = spans[2 * i + 1], spans[2 * i + 2]
+  if not s then return nil end
+  return { text = m.source:sub(s + 1, e), start = s, ["end"] = e }
 end
+
+-- m.groups: by number or by name, each made when first read
+local GROUPS = {
+  __index = function(groups, key)
+    local m = groups[CAND]
+    local c = m[CAND]
+    local i = key
+    if type(key) == "string" then
+      i = (c.kind == "tokens" and c.rule.group_index or c.rule.groups)[key]
+    end
+    if type(i) ~= "number" or i < 1 then return nil end
+    local grp
+    if c.kind == "tokens" then grp = token_group(m, i) else grp = regex_group(m, i) end
+    if grp then
+      rawset(groups, i, grp)
+      if type(key) == "string" then rawset(groups, key, grp) end
+    end
+    return grp
+  end,
+}
+
+local MATCH = {
+  __index = function(m, key)
+    local v
+    if key == "text" then
+      v = m.source:sub(m.start + 1, m["end"])
+    elseif key == "used" then
+      v = m[CAND].kind == "tokens" and used_items(m) or nil
+    elseif key == "groups" then
+      v = m[CAND].kind == "scan" and {} or setmetatable({ [CAND] = m }, GROUPS)
+    else
+      return nil
+    end
+    rawset(m, key, v)
+    return v
+  end,
+}
 
 local function match_object(ctx, c)
-  local m = {
+  return setmetatable({
     doc = ctx.doc, source = ctx.text, tokens = ctx.toks,
-    start = c.start, ["end"] = c["end"], text = ctx.text:sub(c.start + 1, c["end"]),
+    start = c.start, ["end"] = c["end"],
     first = c.first, last = c.last, annotations = ctx.annotations,
     match_start = c.match_start or c.start, match_end = c.match_end or c["end"],
-  }
-  if c.kind == "tokens" then
-    local used = {}
-    for i, u in ipairs(c.data.used or {}) do used[i] = used_item(ctx, u) end
-    m.used = used
-    m.groups = token_groups(ctx, c.rule, c.data, used)
-  elseif c.kind == "regex" then
-    m.groups = regex_groups(ctx.text, c.rule, c.data)
-  else
-    m.groups = {}
-    m.number = c.data
-  end
-  return m
+    number = c.kind == "scan" and c.data or nil,
+    [CAND] = c, [CTX] = ctx,
+  }, MATCH)
 end
 
--- one extraction from a candidate and the fields its action returned
-local function extraction(ctx, c, fields)
+-- add to ctx.accepted the extraction made of candidate c and the fields
+-- its action returned
+local function extract(ctx, c, fields)
   local rule, text = c.rule, ctx.text
   local x = { doc = ctx.doc, type = rule.type, rule = rule.name }
   for k, v in pairs(fields) do x[k] = v end
@@ -227,10 +272,11 @@ local function extraction(ctx, c, fields)
   x.start, x["end"], x.text = s, e, text:sub(s + 1, e)
   local first, last = c.first, c.last
   if s ~= c.start or e ~= c["end"] then first, last = tokens_of(ctx.toks, s, e) end
-  return x, first, last
+  local acc = ctx.accepted
+  acc[#acc + 1] = { x = x, first = first, last = last, rule = rule }
 end
 
--- call the action of candidate c: its extractions (possibly none)
+-- call the action of candidate c and add its extractions to ctx.accepted
 local function act(ctx, c)
   local rule = c.rule
   local fields
@@ -241,42 +287,44 @@ local function act(ctx, c)
       local p = ctx.profile[rule]
       p.calls, p.action_time = p.calls + 1, p.action_time + (clock() - t0)
     end
-    if not fields then return {} end
+    if not fields then return end
     if type(fields) ~= "table" then
       error("action must return a table of fields or nil, not a " .. type(fields), 0)
     end
   else
     fields = c.kind == "scan" and scan_fields(c.data) or {}
   end
-  local list = type(fields[1]) == "table" and fields or { fields }
-  local out = {}
-  for i, f in ipairs(list) do
-    local x, first, last = extraction(ctx, c, f)
-    out[i] = { x = x, first = first, last = last }
+  if type(fields[1]) == "table" then
+    for _, f in ipairs(fields) do extract(ctx, c, f) end
+  else
+    extract(ctx, c, fields)
   end
-  return out
 end
 
--- act, reporting errors; nil when the candidate is rejected or failed
+-- act, reporting errors; whether the candidate made an extraction (a
+-- failed action makes none, even when it failed after its first)
 local function try_act(ctx, c)
-  local rule = c.rule
+  local rule, acc = c.rule, ctx.accepted
+  local before = #acc
   if not rule.action and c.kind ~= "scan" then
     -- no action: the match itself, without a match object or a pcall
     local s, e = c.start, c["end"]
-    return { { x = { doc = ctx.doc, type = rule.type, rule = rule.name, start = s,
-                     ["end"] = e, text = ctx.text:sub(s + 1, e) },
-               first = c.first, last = c.last } }
+    acc[before + 1] = { x = { doc = ctx.doc, type = rule.type, rule = rule.name, start = s,
+                              ["end"] = e, text = ctx.text:sub(s + 1, e) },
+                        first = c.first, last = c.last, rule = rule }
+    return true
   end
-  local ok, xs = pcall(act, ctx, c)
+  local ok, err = pcall(act, ctx, c)
   if not ok then
-    ctx.report(c.rule, c.start, xs)
-    if budget.spent(xs) then   -- the document's budget is gone: stop it
+    for i = #acc, before + 1, -1 do acc[i] = nil end
+    ctx.report(c.rule, c.start, err)
+    if budget.spent(err) then   -- the document's budget is gone: stop it
       ctx.spent_reported = true
-      error(xs, 0)
+      error(err, 0)
     end
-    return nil
+    return false
   end
-  return #xs > 0 and xs or nil
+  return #acc > before
 end
 
 -- conflict resolution ----------------------------------------------------
@@ -329,14 +377,6 @@ local function note(ctx, c, outcome, by)
   if ctx.trace then ctx.trace[#ctx.trace + 1] = { c = c, outcome = outcome, by = by } end
 end
 
-local function accept(ctx, c, xs)
-  for _, item in ipairs(xs) do
-    ctx.accepted[#ctx.accepted + 1] = item
-    item.rule = c.rule
-  end
-  note(ctx, c, "kept")
-end
-
 -- appelt: within a cluster of overlapping candidates, the best one whose
 -- action accepts it is kept, then the best of those that do not overlap it
 local function resolve_cluster(ctx, cluster)
@@ -350,10 +390,9 @@ local function resolve_cluster(ctx, cluster)
     if by then
       note(ctx, c, "lost", by)
     else
-      local xs = try_act(ctx, c)
-      if xs then
+      if try_act(ctx, c) then
         kept[#kept + 1] = c
-        accept(ctx, c, xs)
+        note(ctx, c, "kept")
       else
         note(ctx, c, "rejected")
       end
@@ -391,8 +430,7 @@ end
 local function resolve_all(ctx, cands)
   sort(cands, by_start)
   for _, c in ipairs(cands) do
-    local xs = try_act(ctx, c)
-    if xs then accept(ctx, c, xs) else note(ctx, c, "rejected") end
+    note(ctx, c, try_act(ctx, c) and "kept" or "rejected")
   end
 end
 
@@ -413,17 +451,21 @@ local function token_candidates(ctx, phase, out)
   end
 end
 
--- store the phase's annotations for the patterns of later phases
+-- store the phase's annotations for the patterns of later phases: in
+-- each class of its type whose field tests it passes
 local function store_annotations(ctx)
-  local reg = ctx.registry
+  local reg, store, annotations = ctx.registry, ctx.store, ctx.annotations
+  local types, info = reg.types, reg.class_info
   for _, item in ipairs(ctx.accepted) do
     local x = item.x
-    local id = #ctx.annotations + 1
-    ctx.annotations[id] = x
-    ctx.internal[x] = not item.rule.output or nil
-    if reg.types[x.type] and item.last >= item.first and item.first >= 1 then
-      for _, cls in ipairs(reg:classes_of(x.type, x)) do
-        ctx.store:add(cls, item.first, item.last, id)
+    local id = #annotations + 1
+    annotations[id] = x
+    if not item.rule.output then ctx.internal[x] = true end
+    local classes = types[x.type]
+    if classes and item.last >= item.first and item.first >= 1 then
+      for i = 1, #classes do
+        local cls = classes[i]
+        if info[cls].pred(x) then store:add(cls, item.first, item.last, id) end
       end
     end
   end

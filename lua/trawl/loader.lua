@@ -296,10 +296,9 @@ function loader.compile_patterns(rules, registry)
           loc and "" or ("at offset " .. offset .. ": "), msg, show or caret_in(r.pattern_src, offset))
       end
       r.pattern, r.file_src = p, nil
-      r.group_names = p:groups()
-      for i, g in ipairs(r.group_names) do
-        if g == "span" then r.span_group = i end
-      end
+      r.group_names, r.group_index = p:groups(), {}
+      for i, g in ipairs(r.group_names) do r.group_index[g] = i end
+      r.span_group = r.group_index.span
     end
   end
   return true
