@@ -138,15 +138,6 @@ function registry:annotation_class(typ, tests)
   return c
 end
 
---- The classes an annotation of `typ` with `fields` belongs to.
-function registry:classes_of(typ, fields)
-  local out = {}
-  for _, c in ipairs(self.types[typ] or {}) do
-    if self.class_info[c].pred(fields) then out[#out + 1] = c end
-  end
-  return out
-end
-
 -- phrase lists -----------------------------------------------------------
 
 --- The record of list `name`, made (empty, undefined) on first mention so
