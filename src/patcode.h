@@ -78,10 +78,12 @@ struct trawl_pattern {
   int ngroups;
   int nslots;            /* 2 * (ngroups + 1) + loop registers */
   /* what can start a match: tokens passing one of start_tests (each has a
-  ** literal or a word set), tokens of start_kinds, spans of
-  ** start_classes, or any token at all when start_any */
+  ** literal or a word set), tokens of start_kinds, tokens with one of the
+  ** TRAWL_F_* flags of start_flags, spans of start_classes, or any token
+  ** at all when start_any */
   int start_any;
   uint32_t start_kinds;
+  uint32_t start_flags;
   int32_t *start_tests;
   uint32_t nstart_tests;
   int32_t *start_classes;

@@ -979,6 +979,34 @@ typedef struct Starts {
   uint32_t captests, capclasses;
 } Starts;
 
+static int first(Compiler *C, Starts *st, const Node *n);
+
+/* A positive lookahead where a sequence starts ("(?= the | [digit]) ...")
+** says what the start token must be as well as the atoms after it would:
+** when its own first tokens are known (not any token at all), they are the
+** sequence's, and usually far fewer than those of what follows (*guard set
+** to 1). Otherwise nothing is added and the atoms after it decide. */
+static int lookstart(Compiler *C, Starts *st, const Node *n, int *guard) {
+  trawl_pattern *p = C->p;
+  uint32_t ntests = p->nstart_tests, nclasses = p->nstart_classes;
+  uint32_t kinds = p->start_kinds, flags = p->start_flags;
+  *guard = 0;
+  if (n->kind != N_LOOK || n->neg || n->behind || p->start_any ||
+      nullable(n->kids[0]))
+    return 1;
+  if (!first(C, st, n->kids[0])) return 0;
+  if (p->start_any) {   /* the guard can start anywhere: undo */
+    p->start_any = 0;
+    p->nstart_tests = ntests;
+    p->nstart_classes = nclasses;
+    p->start_kinds = kinds;
+    p->start_flags = flags;
+    return 1;
+  }
+  *guard = 1;
+  return 1;
+}
+
 static int first(Compiler *C, Starts *st, const Node *n) {
   trawl_pattern *p = C->p;
   uint32_t i;
@@ -995,6 +1023,12 @@ static int first(Compiler *C, Starts *st, const Node *n) {
         p->start_kinds |= base->kinds;
         return 1;
       }
+      /* a flag the token must have ([digit], [cap]): any one of them
+      ** will do, the lowest */
+      if (base->on && !base->negate) {
+        p->start_flags |= base->on & (uint32_t)-(int32_t)base->on;
+        return 1;
+      }
       p->start_any = 1;
       return 1;
     }
@@ -1005,6 +1039,9 @@ static int first(Compiler *C, Starts *st, const Node *n) {
     case N_SENTSTART: case N_SENTEND: case N_LOOK: return 1;
     case N_SEQ:
       for (i = 0; i < n->nkids; i++) {
+        int guard = 0;
+        if (!lookstart(C, st, n->kids[i], &guard)) return 0;
+        if (guard) break;
         if (!first(C, st, n->kids[i])) return 0;
         if (!nullable(n->kids[i])) break;
       }

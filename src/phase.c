@@ -55,6 +55,8 @@ struct trawl_phase {
   Link *links;
   size_t nlinks, caplinks;
   Vec bykind[TRAWL_NKINDS];
+  Vec byflag[16];          /* patterns by a TRAWL_F_* flag (bit) */
+  uint32_t flagmask;       /* the flags some pattern is listed under */
   Vec always;
   ClassStart *classes;
   size_t nclasses, capclasses;
@@ -111,6 +113,11 @@ static void dropindex(trawl_phase *ph) {
     free(ph->bykind[k].v);
     memset(&ph->bykind[k], 0, sizeof(Vec));
   }
+  for (k = 0; k < 16; k++) {
+    free(ph->byflag[k].v);
+    memset(&ph->byflag[k], 0, sizeof(Vec));
+  }
+  ph->flagmask = 0;
   free(ph->always.v);
   memset(&ph->always, 0, sizeof(Vec));
   ph->links = NULL;
@@ -275,6 +282,11 @@ static int indexpattern(trawl_phase *ph, uint32_t k) {
       return 0;
     }
   }
+  for (i = 0; i < 16; i++) {
+    if (!(p->start_flags & (1u << i))) continue;
+    if (!vecpush(&ph->byflag[i], k)) return 0;
+    ph->flagmask |= 1u << i;
+  }
   for (i = 0; i < p->nstart_classes; i++) {
     if (ph->nclasses == ph->capclasses) {
       size_t ncap = ph->capclasses ? ph->capclasses * 2 : 16;
@@ -364,11 +376,22 @@ static int addcand(trawl_phase *ph, uint32_t k, uint32_t pos) {
   return vecpush(&ph->cand, k);
 }
 
+/* the index of the lowest bit set in f, f != 0 */
+static int lowbit(uint32_t f) {
+  int i = 0;
+  while (!(f & 1u)) {
+    f >>= 1;
+    i++;
+  }
+  return i;
+}
+
 /* patterns that can start at token pos, in the order they were added */
 static int candidates(trawl_phase *ph, const trawl_tokens *t, uint32_t pos,
                       size_t *trig) {
   const trawl_token *tok = &t->tok[pos];
   const Vec *kv = &ph->bykind[tok->kind];
+  uint32_t f;
   size_t i;
   int32_t l;
   ph->cand.n = 0;
@@ -381,6 +404,11 @@ static int candidates(trawl_phase *ph, const trawl_tokens *t, uint32_t pos,
       if (!addcand(ph, ph->links[l].rule, pos)) return 0;
   for (i = 0; i < kv->n; i++)
     if (!addcand(ph, kv->v[i], pos)) return 0;
+  for (f = tok->flags & ph->flagmask; f != 0; f &= f - 1) {
+    const Vec *fv = &ph->byflag[lowbit(f)];
+    for (i = 0; i < fv->n; i++)
+      if (!addcand(ph, fv->v[i], pos)) return 0;
+  }
   for (i = 0; i < ph->always.n; i++)
     if (!addcand(ph, ph->always.v[i], pos)) return 0;
   while (*trig < ph->ntrig && ph->trig[*trig].tok < pos) (*trig)++;

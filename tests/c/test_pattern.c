@@ -1010,6 +1010,36 @@ static const char *runphase(trawl_phase *ph, const char *text,
   return r->log;
 }
 
+/* what the index takes from a pattern's start: a flag the first token
+** must have, or a lookahead that guards the start ("(?= said | told)") */
+static void test_phase_starts(void) {
+  const char *doc = "Mason Clark said 5,000 troops left . ISW said Gen. Smith "
+                    "told 300 troops to stay ; AFP reported it .";
+  /* (token numbers as in test_phase) */
+  const char *src[4] = {
+    "[digit] [word]",                   /* tokens with a digit */
+    "(?= said | told ) [word] [cap]",   /* said, said, told */
+    "(?= [digit] | AFP ) . [word]",     /* 5,000, 300, AFP */
+    "(?= . said ) [cap]",               /* the guard starts anywhere: by [cap] */
+  };
+  const int tries[4] = {2, 3, 3, 16};
+  trawl_pattern *ps[4];
+  trawl_phase *ph = trawl_phase_new(NULL);
+  Rec r;
+  int i;
+  for (i = 0; i < 4; i++) {
+    ps[i] = pat(src[i]);
+    CHECK(ps[i] != NULL);
+    CHECK_INT(trawl_phase_add(ph, ps[i], 40 + i, NULL), TRAWL_OK);
+  }
+  rec_init(&r);
+  CHECK_S(runphase(ph, doc, NULL, 0, &r),
+          "43:1-2 40:3-5 42:3-5 43:7-8 41:8-10 40:12-14 42:12-14 42:17-19");
+  for (i = 0; i < 4; i++) CHECK_INT(trawl_phase_stats(ph, (size_t)i)->tries, tries[i]);
+  trawl_phase_free(ph);
+  for (i = 0; i < 4; i++) trawl_pattern_free(ps[i]);
+}
+
 static void test_phase(void) {
   const char *doc = "Mason Clark said 5,000 troops left . ISW said Gen. Smith "
                     "told 300 troops to stay ; AFP reported it .";
@@ -1476,6 +1506,7 @@ int main(void) {
   test_errors();
   test_limit();
   test_phase();
+  test_phase_starts();
   test_memo();
   test_long();
   test_dump();
