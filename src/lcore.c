@@ -88,11 +88,34 @@ static int tokens_len(lua_State *L) {
   return 1;
 }
 
+/* toks:span(i) -> start, end of token i; toks:span(i, j) -> of tokens
+** i..j, where j = i - 1 is the empty span where token i starts (or, past
+** the last token, at the end of the text) */
 static int tokens_span(lua_State *L) {
   const trawl_tokens *t;
-  const trawl_token *k = checktok(L, &t);
-  lua_pushinteger(L, k->start);
-  lua_pushinteger(L, k->end);
+  const trawl_token *k;
+  lua_Integer i, j;
+  if (lua_isnoneornil(L, 3)) {
+    k = checktok(L, &t);
+    lua_pushinteger(L, k->start);
+    lua_pushinteger(L, k->end);
+    return 2;
+  }
+  t = tokself(L)->t;
+  i = luaL_checkinteger(L, 2);
+  j = luaL_checkinteger(L, 3);
+  if (j == i - 1 && i >= 1 && (size_t)i <= t->n + 1) {
+    lua_Integer at = (size_t)i <= t->n ? (lua_Integer)t->tok[i - 1].start
+                                      : (lua_Integer)t->len;
+    lua_pushinteger(L, at);
+    lua_pushinteger(L, at);
+    return 2;
+  }
+  if (i < 1 || j < i || (size_t)j > t->n)
+    return luaL_error(L, "token span %d..%d out of range (1..%d)", (int)i,
+                      (int)j, (int)t->n);
+  lua_pushinteger(L, t->tok[i - 1].start);
+  lua_pushinteger(L, t->tok[j - 1].end);
   return 2;
 }
 

@@ -37,21 +37,6 @@ local function tokens_of(toks, s, e)
   return first, last
 end
 
--- byte span of token span [first, last]; an empty span past the last
--- token is at the end of the text (textlen)
-local function bytes_of(toks, first, last, textlen)
-  if last < first then
-    if first <= #toks then
-      local s = toks:span(first)
-      return s, s
-    end
-    return textlen, textlen
-  end
-  local s = toks:span(first)
-  local _, e = toks:span(last)
-  return s, e
-end
-
 -- candidates ---------------------------------------------------------------
 
 local function candidate(rule, s, e, first, last, kind, data)
@@ -68,7 +53,7 @@ local function from_tokens(ctx, rule, c)
     local first, last = c.groups[i], c.groups[i + 1]
     c.match_start, c.match_end = c.start, c["end"]
     c.first, c.last = first, last
-    c.start, c["end"] = bytes_of(ctx.toks, first, last, #ctx.text)
+    c.start, c["end"] = ctx.toks:span(first, last)
   end
   return c
 end
@@ -158,7 +143,7 @@ local CAND, CTX = {}, {}
 local function used_item(ctx, u, k)
   local info = ctx.registry.class_info[u[k + 1]]
   local first, last = u[k + 2], u[k + 3]
-  local s, e = bytes_of(ctx.toks, first, last, #ctx.text)
+  local s, e = ctx.toks:span(first, last)
   local item = { first = first, last = last, start = s, ["end"] = e,
                  text = ctx.text:sub(s + 1, e) }
   if info.kind == "list" then
@@ -185,7 +170,7 @@ local function token_group(m, i)
   local g, u = c.groups, c.used
   local first, last = g[2 * i + 1], g[2 * i + 2]
   if not first then return nil end
-  local s, e = bytes_of(ctx.toks, first, last, #ctx.text)
+  local s, e = ctx.toks:span(first, last)
   local grp = { text = ctx.text:sub(s + 1, e), start = s, ["end"] = e,
                 first = first, last = last }
   if u then

@@ -287,6 +287,18 @@ describe("core.tokenize", function()
       toks:free()   -- a second free is harmless
     end)
 
+    it("gives the byte span of a run of tokens, and of an empty one", function()
+      local toks = core.tokenize("Some 5,000 troops left.")
+      assert.are.same({ 5, 17 }, { toks:span(2, 3) })
+      assert.are.same({ 0, 23 }, { toks:span(1, #toks) })
+      assert.are.same({ 11, 11 }, { toks:span(3, 2) })          -- where token 3 starts
+      assert.are.same({ 23, 23 }, { toks:span(#toks + 1, #toks) })  -- the end of the text
+      assert.matches("token span 3..9 out of range (1..5)",
+        error_of(toks.span, toks, 3, 9), nil, true)
+      assert.matches("token span 3..1 out of range (1..5)",
+        error_of(toks.span, toks, 3, 1), nil, true)
+    end)
+
     it("names itself with the token count", function()
       assert.are.equal("trawl.tokens (3)", tostring(core.tokenize("a b c")))
     end)
