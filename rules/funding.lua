@@ -93,13 +93,10 @@ end
 local function noun_after(m, i)
   local toks = m.tokens
   local _, last = toks:sentence(toks:sentence_of(i))
-  for k = i + 1, math.min(last, i + 12) do
-    if NOUNS[toks:fold(k)] then
-      while k < last and NOUNS[toks:fold(k + 1)] do k = k + 1 end
-      return toks:fold(k)
-    end
-  end
-  return nil
+  local k = toks:find(NOUNS, i + 1, math.min(last, i + 12))
+  if not k then return nil end
+  while k < last and NOUNS[toks:fold(k + 1)] do k = k + 1 end
+  return toks:fold(k)
 end
 
 local QUAL = { approx = true, gt = true, ge = true, lt = true, le = true }
@@ -200,11 +197,7 @@ rule {
     if g.deal then
       -- a deal is military only with a military word: "a $2bn drone deal",
       -- "a $40bn package of weapons"
-      local military = false
-      for i = g.deal.first, m.last do
-        if MILITARY[m.tokens:fold(i)] then military = true end
-      end
-      if not military then return nil end
+      if not m.tokens:find(MILITARY, g.deal.first, m.last) then return nil end
       local unit = g.deal.text:lower():match("([^%s]+)$")
       return amounts(m, unit, m.start, m["end"])
     end

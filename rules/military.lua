@@ -204,13 +204,7 @@ local function has_word(m, s, set, what)
   if v == nil then
     local toks = m.tokens
     local first, last = toks:sentence(s)
-    v = false
-    for i = first, last do
-      if set[toks:fold(i)] then
-        v = true
-        break
-      end
-    end
+    v = toks:find(set, first, last) ~= nil
     k[what][s] = v
   end
   return v
@@ -222,8 +216,10 @@ local density = { doc = nil, value = 0 }
 local function military_density(m)
   if density.doc ~= m.doc or density.source ~= m.source then
     local toks, n = m.tokens, 0
-    for k = 1, #toks do
-      if CUES[toks:fold(k)] then n = n + 1 end
+    local k = toks:find(CUES)
+    while k do
+      n = n + 1
+      k = toks:find(CUES, k + 1)
     end
     density.doc, density.source, density.value = m.doc, m.source, 1000 * n / math.max(#toks, 1)
   end

@@ -141,6 +141,32 @@ static int tokens_fold(lua_State *L) {
   return 1;
 }
 
+/* toks:find(set [, i [, j]]) -> the first token of i..j (default: 1 to the
+** last) whose folded form is a key of table set with a true value, or nil.
+** The loop over tokens is here, so that rules need not make one in Lua. */
+static int tokens_find(lua_State *L) {
+  const trawl_tokens *t = tokself(L)->t;
+  lua_Integer i = luaL_optinteger(L, 3, 1);
+  lua_Integer j = luaL_optinteger(L, 4, (lua_Integer)t->n);
+  luaL_checktype(L, 2, LUA_TTABLE);
+  if (i < 1) i = 1;
+  if (j > (lua_Integer)t->n) j = (lua_Integer)t->n;
+  for (; i <= j; i++) {
+    const trawl_token *k = &t->tok[i - 1];
+    int hit;
+    lua_pushlstring(L, t->folds + k->fold, k->foldlen);
+    lua_rawget(L, 2);   /* (returns nothing under Lua 5.1) */
+    hit = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    if (hit) {
+      lua_pushinteger(L, i);
+      return 1;
+    }
+  }
+  lua_pushnil(L);
+  return 1;
+}
+
 static int tokens_kind(lua_State *L) {
   const trawl_tokens *t;
   const trawl_token *k = checktok(L, &t);
@@ -267,7 +293,7 @@ static const luaL_Reg tokens_methods[] = {
   {"span", tokens_span}, {"range", tokens_range}, {"text", tokens_text},
   {"fold", tokens_fold}, {"kind", tokens_kind}, {"is", tokens_is},
   {"flags", tokens_flags}, {"sentence_of", tokens_sentence_of},
-  {"token", tokens_token}, {"at", tokens_at},
+  {"token", tokens_token}, {"at", tokens_at}, {"find", tokens_find},
   {"sentences", tokens_sentences}, {"sentence", tokens_sentence},
   {"paragraphs", tokens_paragraphs}, {"paragraph", tokens_paragraph},
   {"source", tokens_source}, {"free", tokens_gc},

@@ -299,6 +299,18 @@ describe("core.tokenize", function()
         error_of(toks.span, toks, 3, 1), nil, true)
     end)
 
+    it("finds the first token of a run whose folded form is in a set", function()
+      local toks = core.tokenize("Russia sent 5,000 Troops and 40 tanks.")
+      local set = { troops = true, tanks = "equipment", sent = false }
+      assert.are.equal(4, toks:find(set))
+      assert.are.equal(7, toks:find(set, 5))
+      assert.is_nil(toks:find(set, 5, 6))
+      assert.is_nil(toks:find(set, 2, 2))        -- false is not a member
+      assert.is_nil(toks:find({}, 1))
+      assert.are.equal(7, toks:find(set, -3 + 8, 99))  -- clipped to the tokens
+      assert.matches("table expected", error_of(toks.find, toks, "troops"), nil, true)
+    end)
+
     it("names itself with the token count", function()
       assert.are.equal("trawl.tokens (3)", tostring(core.tokenize("a b c")))
     end)
