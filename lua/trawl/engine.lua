@@ -399,16 +399,20 @@ local function resolve_appelt(ctx, cands)
   for _, t in ipairs(types) do
     local list = by_type[t]
     sort_by_start(list)
-    local cluster, reach = {}, -1
-    for _, c in ipairs(list) do
-      if c.start >= reach and #cluster > 0 then
-        resolve_cluster(ctx, cluster)
-        cluster = {}
+    local i, n = 1, #list
+    while i <= n do   -- the cluster list[i..j]: each starts before the others end
+      local j, reach = i, list[i]["end"]
+      while j < n and list[j + 1].start < reach do
+        j = j + 1
+        if list[j]["end"] > reach then reach = list[j]["end"] end
       end
-      cluster[#cluster + 1] = c
-      if c["end"] > reach then reach = c["end"] end
+      if j == i then   -- alone (most candidates): nothing to weigh
+        note(ctx, list[i], try_act(ctx, list[i]) and "kept" or "rejected")
+      else
+        resolve_cluster(ctx, table.move(list, i, j, 1, {}))
+      end
+      i = j + 1
     end
-    if #cluster > 0 then resolve_cluster(ctx, cluster) end
   end
 end
 
