@@ -449,7 +449,7 @@ local function store_annotations(ctx)
     local x = item.x
     local id = #annotations + 1
     annotations[id] = x
-    if not item.rule.output then ctx.internal[x] = true end
+    if item.rule.output then ctx.output[#ctx.output + 1] = x end
     local classes = types[x.type]
     if classes and item.last >= item.first and item.first >= 1 then
       for i = 1, #classes do
@@ -502,7 +502,7 @@ function engine.run(rs, text, doc, opts)
   local ctx = {
     text = text, doc = doc, toks = core.tokenize(text), store = rs.store,
     registry = rs.registry, rules = rs.list, phases = rs.phases,
-    list_classes = rs.list_classes, annotations = {}, internal = {},
+    list_classes = rs.list_classes, annotations = {}, output = {},
     accepted = {}, errors = {}, profile = opts.profile, trace = opts.trace,
   }
   ctx.report = function(rule, offset, msg)
@@ -525,10 +525,8 @@ function engine.run(rs, text, doc, opts)
       message = string.format("document '%s': %s", doc, budget.message(err)),
     }
   end
-  local out = {}
-  for _, x in ipairs(ctx.annotations) do
-    if opts.internal or not ctx.internal[x] then out[#out + 1] = x end
-  end
+  local out = ctx.output
+  if opts.internal then out = table.move(ctx.annotations, 1, #ctx.annotations, 1, {}) end
   sort(out, by_position)
   return out, ctx.errors, ctx
 end
