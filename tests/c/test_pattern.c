@@ -697,9 +697,6 @@ static void test_spans(void) {
   trawl_store_free(st);
 }
 
-/* ------------------------------------------------------------------ */
-/* compile errors */
-
 /* the store's index is built once per batch of additions, the new spans
 ** merged into the old order: after any batches, every lookup must see the
 ** order one index of all the spans gives (by position, longest first,
@@ -716,6 +713,21 @@ static void store_order(trawl_store *s, int cls, uint32_t tok, int back,
   }
 }
 
+/* add n spans of classes 10-12, 1-4 tokens long, starting at tokens
+** 0-11, from a fixed-seed generator; ids go on from *id */
+static void add_spans(trawl_store *s, uint32_t *seed, int *id, int n) {
+  int i;
+  for (i = 0; i < n; i++) {
+    uint32_t start, len;
+    int cls;
+    *seed = *seed * 1103515245u + 12345u;
+    start = (*seed >> 8) % 12;
+    len = 1 + (*seed >> 20) % 4;
+    cls = 10 + (int)((*seed >> 4) % 3);
+    CHECK_INT(trawl_store_add(s, cls, start, start + len, ++*id), TRAWL_OK);
+  }
+}
+
 static void test_store_batches(void) {
   trawl_store *inc = trawl_store_new(NULL), *all = trawl_store_new(NULL);
   uint32_t seed = 7, i;
@@ -723,27 +735,13 @@ static void test_store_batches(void) {
   char a[512], b[512];
   CHECK(inc != NULL && all != NULL);
   for (batch = 0; batch < 4; batch++) {
-    for (i = 0; i < 40; i++) {
-      uint32_t start, len;
-      seed = seed * 1103515245u + 12345u;
-      start = (seed >> 8) % 12;
-      len = 1 + (seed >> 20) % 4;
-      cls = 10 + (int)((seed >> 4) % 3);
-      CHECK_INT(trawl_store_add(inc, cls, start, start + len, ++id), TRAWL_OK);
-    }
+    add_spans(inc, &seed, &id, 40);
     /* a lookup indexes this batch before the next one is added */
     store_order(inc, 10, 0, 0, a, sizeof a);
   }
   seed = 7;
   id = 0;
-  for (i = 0; i < 160; i++) {
-    uint32_t start, len;
-    seed = seed * 1103515245u + 12345u;
-    start = (seed >> 8) % 12;
-    len = 1 + (seed >> 20) % 4;
-    cls = 10 + (int)((seed >> 4) % 3);
-    trawl_store_add(all, cls, start, start + len, ++id);
-  }
+  add_spans(all, &seed, &id, 160);
   for (cls = 9; cls <= 13; cls++)
     for (i = 0; i < 18; i++)
       for (back = 0; back <= 1; back++) {
@@ -769,6 +767,9 @@ static void test_store_batches(void) {
   CHECK_S(a, "2:0-3 4:0-3 6:2-3 ");
   trawl_store_free(inc);
 }
+
+/* ------------------------------------------------------------------ */
+/* compile errors */
 
 static void test_errors(void) {
   trawl_error err = {0, 0, ""};
