@@ -141,13 +141,13 @@ local CAND, CTX = {}, {}
 
 -- what a stored span stands for: an annotation or a list entry
 local function used_item(ctx, u, k)
-  local info = ctx.registry.class_info[u[k + 1]]
+  local list = ctx.registry.class_info[u[k + 1]].list
   local first, last = u[k + 2], u[k + 3]
   local s, e = ctx.toks:span(first, last)
   local item = { first = first, last = last, start = s, ["end"] = e,
                  text = ctx.text:sub(s + 1, e) }
-  if info.kind == "list" then
-    item.list, item.entry = info.list.name, info.list.entries[u[k]]
+  if list then
+    item.list, item.entry = list.name, list.entries[u[k]]
   else
     item.annotation = ctx.annotations[u[k]]
   end
