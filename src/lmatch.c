@@ -334,7 +334,9 @@ static void pushbytes(lua_State *L, const trawl_tokens *t, const trawl_tspan *g)
 static int onmatch(void *ud, int rule, const trawl_match *m) {
   RunCtx *c = (RunCtx *)ud;
   lua_State *L = c->L;
-  lua_createtable(L, 0, 8);
+  /* room for the fields the engine adds (kind, and for a capture named
+  ** span match_start, match_end): no rehash per match */
+  lua_createtable(L, 0, 10);
   lua_pushinteger(L, rule);
   lua_setfield(L, -2, "rule");
   lua_pushinteger(L, (lua_Integer)m->groups[0].start + 1);

@@ -39,6 +39,8 @@ end
 
 -- candidates ---------------------------------------------------------------
 
+-- (a token-pattern candidate is the table the C matcher made: see
+-- from_tokens; data is the regex spans or the number reading)
 local function candidate(rule, s, e, first, last, kind, data)
   return { rule = rule, start = s, ["end"] = e, first = first, last = last,
            kind = kind, data = data }
@@ -47,7 +49,7 @@ end
 -- a token-pattern match from the C matcher, made a candidate in place
 -- (its spans come with it; a capture named span narrows them)
 local function from_tokens(ctx, rule, c)
-  c.rule, c.kind, c.data = rule, "tokens", c
+  c.rule, c.kind = rule, "tokens"
   local i = rule.span_group and 2 * rule.span_group + 1
   if i and c.groups[i] then
     local first, last = c.groups[i], c.groups[i + 1]
@@ -155,7 +157,7 @@ local function used_item(ctx, u, k)
 end
 
 local function used_items(m)
-  local ctx, u, used = m[CTX], m[CAND].data.used, {}
+  local ctx, u, used = m[CTX], m[CAND].used, {}
   if u then
     for k = 1, #u, 4 do used[#used + 1] = used_item(ctx, u, k) end
   end
@@ -248,9 +250,10 @@ end
 -- its action returned
 local function extract(ctx, c, fields)
   local rule, text = c.rule, ctx.text
-  local x = { doc = ctx.doc, type = rule.type, rule = rule.name }
+  -- (made with every key it will have, so that adding them costs no rehash)
+  local x = { doc = ctx.doc, type = rule.type, rule = rule.name, start = 0, ["end"] = 0, text = "" }
   for k, v in pairs(fields) do x[k] = v end
-  local s, e = x.start or c.start, x["end"] or c["end"]
+  local s, e = fields.start or c.start, fields["end"] or c["end"]
   if type(s) ~= "number" or type(e) ~= "number" or s < 0 or e > #text or s > e then
     error(string.format("action returned a bad span [%s, %s)", tostring(s), tostring(e)), 0)
   end
