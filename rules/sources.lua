@@ -216,8 +216,7 @@ end
 -- ("PHOTO/REUTERS - ...", "AP/FILE - ...")?
 local function in_caption(m, i)
   local t = m.tokens
-  while i > 1 and not t:is(i, "paragraph_start") do i = i - 1 end
-  local start = t:span(i)
+  local _, _, start = t:paragraph(t:paragraph_of(i))
   local head, credit = m.source:sub(start + 1, start + 120), nil
   for _, dash in ipairs { " - ", " \226\128\147 ", " \226\128\148 " } do   -- -, en, em dash
     local at = head:find(dash, 1, true)

@@ -206,6 +206,21 @@ static int tokens_sentence_of(lua_State *L) {
   return 1;
 }
 
+/* toks:paragraph_of(i) -> the index of the paragraph of token i (a binary
+** search: tokens carry their sentence, not their paragraph) */
+static int tokens_paragraph_of(lua_State *L) {
+  const trawl_tokens *t;
+  const trawl_token *k = checktok(L, &t);
+  size_t i = (size_t)(k - t->tok), lo = 0, hi = t->npara;
+  while (hi - lo > 1) {   /* the last paragraph whose first token is <= i */
+    size_t mid = lo + (hi - lo) / 2;
+    if (t->para[mid].first <= i) lo = mid;
+    else hi = mid;
+  }
+  lua_pushinteger(L, (lua_Integer)lo + 1);
+  return 1;
+}
+
 /* toks:token(i) -> a table with every property of token i */
 static int tokens_token(lua_State *L) {
   const trawl_tokens *t;
@@ -293,6 +308,7 @@ static const luaL_Reg tokens_methods[] = {
   {"span", tokens_span}, {"range", tokens_range}, {"text", tokens_text},
   {"fold", tokens_fold}, {"kind", tokens_kind}, {"is", tokens_is},
   {"flags", tokens_flags}, {"sentence_of", tokens_sentence_of},
+  {"paragraph_of", tokens_paragraph_of},
   {"token", tokens_token}, {"at", tokens_at}, {"find", tokens_find},
   {"sentences", tokens_sentences}, {"sentence", tokens_sentence},
   {"paragraphs", tokens_paragraphs}, {"paragraph", tokens_paragraph},

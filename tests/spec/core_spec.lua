@@ -191,6 +191,16 @@ describe("core.tokenize", function()
       assert.is_false(toks:is(10, "newline"))
     end)
 
+    it("knows the paragraph of each token", function()
+      local got = {}
+      for i = 1, #toks do got[i] = toks:paragraph_of(i) end
+      assert.are.same({ 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2 }, got)
+      local t = core.tokenize("a\n\nb\n\nc d\n\ne")
+      assert.are.same({ 1, 2, 3, 3, 4 }, { t:paragraph_of(1), t:paragraph_of(2),
+        t:paragraph_of(3), t:paragraph_of(4), t:paragraph_of(5) })
+      assert.matches("token index 6 out of range", error_of(t.paragraph_of, t, 6), nil, true)
+    end)
+
     it("treats a CRLF blank line as a paragraph break", function()
       local t = core.tokenize("Head\r\n\r\nBody one. Two\r\nthree")
       assert.are.equal(2, t:paragraphs())
