@@ -28,6 +28,13 @@
 ** backtrack exponentially, and news patterns need a few hundred steps. */
 #define TRAWL_VM_STEPS 100000u
 
+/* Tokens in a sentence: a text without sentence punctuation (a table, a
+** list, a stripped dump) would otherwise be one sentence, and rules that
+** look over the sentence of each match would take time quadratic in its
+** length. A sentence this long is cut, the next token starting another;
+** news sentences have well under 100 tokens. */
+#define TRAWL_MAX_SENT_TOKENS 250u
+
 /* Largest m or n in a {m,n} repeat, and largest compiled program: repeats
 ** are compiled by copying their body. */
 #define TRAWL_PAT_MAXREP 100

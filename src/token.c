@@ -589,10 +589,16 @@ static void addrange(trawl_range *r, size_t *nr, const trawl_token *tk,
 
 static int sentences(Lex *L) {
   trawl_tokens *t = L->t;
-  size_t i, ns = 0, np = 0;
+  size_t i, ns = 0, np = 0, len = 0;
   for (i = 0; i < t->n; i++) {
-    if (i == 0 || sentstart(L, i)) t->tok[i].flags |= TRAWL_F_SENT;
-    if (t->tok[i].flags & TRAWL_F_SENT) ns++;
+    /* len: tokens of the sentence so far (see TRAWL_MAX_SENT_TOKENS) */
+    if (i == 0 || len >= TRAWL_MAX_SENT_TOKENS || sentstart(L, i))
+      t->tok[i].flags |= TRAWL_F_SENT;
+    if (t->tok[i].flags & TRAWL_F_SENT) {
+      ns++;
+      len = 0;
+    }
+    len++;
     if (t->tok[i].flags & TRAWL_F_PARA) np++;
   }
   /* at least one element each, so that malloc(0) is never asked */

@@ -768,6 +768,27 @@ static void test_space(void) {
   done(t);
 }
 
+/* a text without sentence punctuation is cut into sentences of
+** TRAWL_MAX_SENT_TOKENS tokens: 600 words "w " give 250, 250 and 100 */
+static void test_long_sentence(void) {
+  char text[1200];
+  trawl_tokens *t;
+  size_t i;
+  for (i = 0; i < 600; i++) memcpy(text + 2 * i, "w ", 2);
+  t = tok_(__LINE__, text, sizeof text);
+  CHECK_INT(t->n, 600);
+  CHECK_INT(TRAWL_MAX_SENT_TOKENS, 250);
+  CHECK_INT(t->nsent, 3);
+  SENT(t, 0, 0, 250, 0, 499);
+  SENT(t, 1, 250, 250, 500, 999);
+  SENT(t, 2, 500, 100, 1000, 1199);
+  HAS(t, 250, TRAWL_F_SENT);
+  LACKS(t, 249, TRAWL_F_SENT);
+  CHECK_INT(t->tok[599].sent, 2);
+  CHECK_INT(t->npara, 1);
+  done(t);
+}
+
 static void test_sentences(void) {
   trawl_tokens *t;
   t = TOKS("Kim Tests New Missile\nThe launch was seen by Japan.");
@@ -982,7 +1003,8 @@ static void test_big(void) {
   CHECK_INT(t->n, 2 * reps);
   TOK(t, t->n - 1, "50,000", N, len - 7);
   TOK(t, t->n - 2, "word", W, len - 12);
-  CHECK_INT(t->nsent, 1);
+  /* no sentence punctuation: cut every TRAWL_MAX_SENT_TOKENS tokens */
+  CHECK_INT(t->nsent, (2 * reps + TRAWL_MAX_SENT_TOKENS - 1) / TRAWL_MAX_SENT_TOKENS);
   CHECK_INT(t->npara, 1);
   CHECK_INT(trawl_token_at(t, len - 3), t->n - 1);
   done(t);
@@ -1101,6 +1123,7 @@ int main(void) {
   test_invalid();
   test_space();
   test_sentences();
+  test_long_sentence();
   test_caption();
   test_empty();
   test_api();
