@@ -730,7 +730,7 @@ rule {
     if not m.tokens:is(m.groups.span.first, "paragraph_start") or t == t:upper()
        or LABELS[t:lower()] then return nil end
     -- what follows is a claim, not a name ("Americas Coordinator: José Sierra")
-    local rest = m.source:sub(m.groups.cue["end"] + 1):match("^[^\n]*")
+    local rest = m.source:match("^[^\n]*", m.groups.cue["end"] + 1)
     local _, lower = rest:gsub("%f[%a]%l+", "")
     if lower < 2 then return nil end
     return source(m.groups.span, ":")
