@@ -420,7 +420,7 @@ local function resolve_appelt(ctx, cands)
 end
 
 local function resolve_all(ctx, cands)
-  sort(cands, by_start)
+  sort_by_start(cands)
   for _, c in ipairs(cands) do
     note(ctx, c, try_act(ctx, c) and "kept" or "rejected")
   end

@@ -35,9 +35,11 @@ function writers.jsonl(out)
   }
 end
 
+local TSV_ESCAPES = { ["\\"] = "\\\\", ["\t"] = "\\t", ["\n"] = "\\n", ["\r"] = "\\r" }
 local function tsv_escape(s)
-  return (tostring(s):gsub("[\\\t\n\r]", { ["\\"] = "\\\\", ["\t"] = "\\t",
-                                           ["\n"] = "\\n", ["\r"] = "\\r" }))
+  s = tostring(s)
+  if not s:find("[\\\t\n\r]") then return s end   -- (most fields: no copy)
+  return (s:gsub("[\\\t\n\r]", TSV_ESCAPES))
 end
 
 function writers.tsv(out)
