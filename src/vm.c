@@ -56,9 +56,10 @@ void trawl_vm_forget(trawl_vm *vm) {
 
 static Memo *memo_slot(trawl_vm *vm, const void *what, int32_t which,
                        uint32_t pos) {
-  uintptr_t h = (uintptr_t)what * 31u + (uint32_t)which * 2654435761u;
-  uintptr_t way = (h ^ (h >> 16) ^ (h >> 32)) & (((uintptr_t)1 << MEMO_WAYS_BITS) - 1);
-  uintptr_t block = (uintptr_t)pos & (((uintptr_t)1 << (MEMO_BITS - MEMO_WAYS_BITS)) - 1);
+  /* (64-bit arithmetic whatever the pointer size: h >> 32 is defined) */
+  uint64_t h = (uint64_t)(uintptr_t)what * 31u + (uint64_t)(uint32_t)which * 2654435761u;
+  size_t way = (size_t)((h ^ (h >> 16) ^ (h >> 32)) & ((1u << MEMO_WAYS_BITS) - 1));
+  size_t block = pos & ((1u << (MEMO_BITS - MEMO_WAYS_BITS)) - 1);
   if (vm->memo == NULL) {
     vm->memo = (Memo *)calloc((size_t)1 << MEMO_BITS, sizeof(Memo));
     if (vm->memo == NULL) return NULL;   /* no cache: compute every time */
