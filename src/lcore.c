@@ -104,7 +104,7 @@ static int tokens_span(lua_State *L) {
   t = tokself(L)->t;
   i = luaL_checkinteger(L, 2);
   j = luaL_checkinteger(L, 3);
-  if (j == i - 1 && i >= 1 && (size_t)i <= t->n + 1) {
+  if (i >= 1 && j == i - 1 && (size_t)i <= t->n + 1) {
     lua_Integer at = (size_t)i <= t->n ? (lua_Integer)t->tok[i - 1].start
                                       : (lua_Integer)t->len;
     lua_pushinteger(L, at);

@@ -307,6 +307,7 @@ describe("core.tokenize", function()
         error_of(toks.span, toks, 3, 9), nil, true)
       assert.matches("token span 3..1 out of range (1..5)",
         error_of(toks.span, toks, 3, 1), nil, true)
+      assert.matches("out of range", error_of(toks.span, toks, -2^53, 0), nil, true)
     end)
 
     it("finds the first token of a run whose folded form is in a set", function()
