@@ -91,9 +91,12 @@ for _, w in ipairs { "the", "a", "an", "his", "her", "its", "their", "our", "thi
                      "other" } do
   add_first(w)
 end
+-- the words of the modifier and title lists (read once: used again below)
+local MODIFIER_TITLE_WORDS = {}
 for _, file in ipairs { "lists/source_modifiers.txt", "lists/source_roles.txt" } do
-  for _, w in ipairs(words(file)) do add_first(w) end
+  for _, w in ipairs(words(file)) do MODIFIER_TITLE_WORDS[#MODIFIER_TITLE_WORDS + 1] = w end
 end
+for _, w in ipairs(MODIFIER_TITLE_WORDS) do add_first(w) end
 for _, e in ipairs(head_entries) do
   add_first((e[1]:match("^[^%s/]+"):gsub("'s$", "")))
 end
@@ -234,6 +237,10 @@ end
 local PHRASE_FIRST = first_words_of(PHRASE_KIND)
 local HEAD_FIRST = first_words_of(HEAD_KIND)
 
+-- the kinds a word of a name can give it, in this order ("Defense News":
+-- media before anything else)
+local NAME_KIND_ORDER = { "media", "government", "organization" }
+
 -- the words a to b in lower case, joined by spaces
 local function join(L, a, b)
   if a == b then return L[a] end
@@ -334,7 +341,7 @@ local function classify(T, L, C, Q, n)
         return pk, det, nil, head
       end
     end
-    for _, want in ipairs { "media", "government", "organization" } do
+    for _, want in ipairs(NAME_KIND_ORDER) do
       for i = ctail, stop do
         if NAME_WORDS[L[i]] == want then return want, det, nil, head end
       end
@@ -389,9 +396,7 @@ end
 -- hyphenated words
 local FUNCTION_WORDS = words "lists/function_words.txt"
 local INNER_WORDS = { ["and"] = true, ["or"] = true, ["/"] = true, few = true }
-for _, file in ipairs { "lists/source_modifiers.txt", "lists/source_roles.txt" } do
-  for _, w in ipairs(words(file)) do INNER_WORDS[w] = true end
-end
+for _, w in ipairs(MODIFIER_TITLE_WORDS) do INNER_WORDS[w] = true end
 -- and the longest head phrase, in tokens (about: "/" and "'s" count)
 local longest = 1
 for _, e in ipairs(head_entries) do

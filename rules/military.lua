@@ -375,6 +375,8 @@ rule {
   },
 }
 
+local MULT = { hundred = 100, thousand = 1000, million = 1e6, billion = 1e9 }
+
 rule {
   name = "figure.quantity_words",
   type = "qty",
@@ -385,7 +387,6 @@ rule {
              | (?<w> another | a further | an additional ) (?<mult> hundred | thousand | million | billion ) ]],
   action = function(m)
     if m.groups.vague then return { kind = "vague" } end
-    local MULT = { hundred = 100, thousand = 1000, million = 1e6, billion = 1e9 }
     return { kind = "cardinal", value = MULT[m.groups.mult.text:lower()] }
   end,
   examples = {

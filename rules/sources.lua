@@ -212,13 +212,16 @@ local function fulfilled(m, cue)
   return false
 end
 
+-- the dashes after a credit line: "-", en dash, em dash
+local CREDIT_DASHES = { " - ", " \226\128\147 ", " \226\128\148 " }
+
 -- is token i in a photo caption, a paragraph that opens with a credit line
 -- ("PHOTO/REUTERS - ...", "AP/FILE - ...")?
 local function in_caption(m, i)
   local t = m.tokens
   local _, _, start = t:paragraph(t:paragraph_of(i))
   local head, credit = m.source:sub(start + 1, start + 120), nil
-  for _, dash in ipairs { " - ", " \226\128\147 ", " \226\128\148 " } do   -- -, en, em dash
+  for _, dash in ipairs(CREDIT_DASHES) do
     local at = head:find(dash, 1, true)
     if at and (not credit or at <= #credit) then credit = head:sub(1, at - 1) end
   end
