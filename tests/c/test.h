@@ -36,6 +36,19 @@ static int test_passed, test_failed;
               __LINE__, #got, (int)gl_, gs_, ws_); } \
   } while (0)
 
+/* a check made by a helper on behalf of a line of the test: the message
+** names that line of the calling file */
+static inline void test_check(const char *file, int line, int ok,
+                              const char *msg) {
+  if (ok) {
+    test_passed++;
+  } else {
+    test_failed++;
+    fprintf(stderr, "%s:%d: %s\n", file, line, msg);
+  }
+}
+#define check_(line, ok, msg) test_check(__FILE__, (line), (ok), (msg))
+
 static int test_report(void) {
   printf("%d passed, %d failed\n", test_passed, test_failed);
   return test_failed ? 1 : 0;

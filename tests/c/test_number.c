@@ -46,14 +46,6 @@ enum {
 #define MINUS "\xE2\x88\x92"   /* minus sign */
 #define MAXFOUND 64
 
-static void check_(int line, int ok, const char *msg) {
-  if (ok)
-    test_passed++;
-  else {
-    test_failed++;
-    fprintf(stderr, "%s:%d: %s\n", __FILE__, line, msg);
-  }
-}
 
 /* ------------------------------------------------------------------ */
 /* collecting the numbers of a text */

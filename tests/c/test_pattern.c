@@ -854,6 +854,19 @@ static void test_errors(void) {
 /* ------------------------------------------------------------------ */
 /* the step limit and progress */
 
+/* run src at token `from`, which must fail, and set where it got to: the
+** furthest token and the pattern offset of the atom that failed there */
+static void progress_at(const char *src, trawl_vm *vm, const trawl_tokens *t,
+                        size_t from, size_t *tok, size_t *off) {
+  trawl_pattern *p = pat(src);
+  trawl_match m;
+  trawl_error err;
+  *tok = *off = 99;   /* (so that a value left unset shows) */
+  CHECK_INT(trawl_pattern_exec(p, vm, t, NULL, from, &m, &err), 0);
+  trawl_vm_progress(vm, tok, off);
+  trawl_pattern_free(p);
+}
+
 static void test_limit(void) {
   char text[128];
   trawl_error err = {0, 0, ""};
@@ -900,48 +913,32 @@ static void test_limit(void) {
   trawl_pattern_free(p);
   trawl_tokens_free(t);
 
-  /* progress after a failed match */
+  /* progress after a failed match: the furthest token, and the pattern
+  ** offset of the atom that failed there */
   {
     const char *s = "more than 50,000 ships";
-    p = pat("more than [number] troops");
     t = trawl_tokenize(s, strlen(s), NULL);
-    CHECK_INT(trawl_pattern_exec(p, vm, t, NULL, 0, &m, &err), 0);
-    trawl_vm_progress(vm, &tok, &src);
+    progress_at("more than [number] troops", vm, t, 0, &tok, &src);
     CHECK_INT(tok, 3);
     CHECK_INT(src, 19);
-    {
-      const char *ps = "more than [number] troops";
-      CHECK(strncmp(ps + src, "troops", 6) == 0);
-    }
-    trawl_pattern_free(p);
+    CHECK(strncmp("more than [number] troops" + src, "troops", 6) == 0);
     /* the furthest over all alternatives */
-    p = pat("more (?:than [word] | than [number] troops | about)");
-    CHECK_INT(trawl_pattern_exec(p, vm, t, NULL, 0, &m, &err), 0);
-    trawl_vm_progress(vm, &tok, &src);
+    progress_at("more (?:than [word] | than [number] troops | about)", vm, t, 0,
+                &tok, &src);
     CHECK_INT(tok, 3);
     CHECK_INT(src, 36);
-    trawl_pattern_free(p);
     /* a lookahead that fails is the atom that failed there */
-    p = pat("more than [number] (?=troops) ships");
-    CHECK_INT(trawl_pattern_exec(p, vm, t, NULL, 0, &m, &err), 0);
-    trawl_vm_progress(vm, &tok, &src);
+    progress_at("more than [number] (?=troops) ships", vm, t, 0, &tok, &src);
     CHECK_INT(tok, 3);
     CHECK_INT(src, 19);
-    trawl_pattern_free(p);
     /* reset by each exec */
-    p = pat("more than [number] troops");
-    CHECK_INT(trawl_pattern_exec(p, vm, t, NULL, 2, &m, &err), 0);
-    trawl_vm_progress(vm, &tok, &src);
+    progress_at("more than [number] troops", vm, t, 2, &tok, &src);
     CHECK_INT(tok, 2);
     CHECK_INT(src, 0);
-    trawl_pattern_free(p);
     /* running off the end */
-    p = pat("ships [punct]");
-    CHECK_INT(trawl_pattern_exec(p, vm, t, NULL, 3, &m, &err), 0);
-    trawl_vm_progress(vm, &tok, &src);
+    progress_at("ships [punct]", vm, t, 3, &tok, &src);
     CHECK_INT(tok, 4);
     CHECK_INT(src, 6);
-    trawl_pattern_free(p);
     trawl_tokens_free(t);
   }
   trawl_vm_free(vm);

@@ -22,14 +22,6 @@ enum {
 /* the flags every first token has */
 #define FIRST (TRAWL_F_SPACE | TRAWL_F_NEWLINE | TRAWL_F_SENT | TRAWL_F_PARA)
 
-static void check_(int line, int ok, const char *msg) {
-  if (ok)
-    test_passed++;
-  else {
-    test_failed++;
-    fprintf(stderr, "%s:%d: %s\n", __FILE__, line, msg);
-  }
-}
 
 /* Tokenise; a failure is counted and gives an empty result, so that the
 ** checks after it fail instead of crashing. */
